@@ -1,0 +1,155 @@
+/**
+ * The shape of one known issue in `catalogue/<product>/<id>.yaml`.
+ * `validate-entry.ts` checks a parsed YAML document against exactly this shape; `catalogue/README.md`
+ * documents each field for the people who write entries.
+ */
+
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = ['en', 'ko'];
+
+/** Text in both languages our users read. */
+export interface Localized {
+  en: string;
+  ko: string;
+}
+
+/** Lists of phrases in both languages. */
+export interface LocalizedList {
+  en: string[];
+  ko: string[];
+}
+
+export const PRODUCTS = ['gke', 'anthos-bare-metal', 'nks', 'containerd'] as const;
+/**
+ * gke: Google Kubernetes Engine; anthos-bare-metal: Anthos clusters on bare metal (Google Distributed Cloud);
+ * nks: NHN Kubernetes Service; containerd: any cluster whose nodes run containerd (not platform specific).
+ */
+export type Product = (typeof PRODUCTS)[number];
+
+export const PRODUCT_NAMES: Record<Product, string> = {
+  gke: 'Google Kubernetes Engine (GKE)',
+  'anthos-bare-metal': 'Anthos clusters on bare metal',
+  nks: 'NHN Kubernetes Service (NKS)',
+  containerd: 'containerd (any platform)',
+};
+
+export interface Source {
+  /** Seed file name in shared/seeds, e.g. `000_3bdd6f743503f078.txt`. */
+  seed: string;
+  /** The section heading as it stands in the seed, verbatim (may be Korean or Italian). */
+  heading: string;
+  /** True when the seed lost this issue's heading; `heading` then holds the first line of its body. */
+  headingMissing?: boolean;
+  /** Public documentation URL of the page the seed was saved from. */
+  url: string;
+}
+
+/**
+ * A version interval. `from` is inclusive; `to` is inclusive and covers every build of the version it names
+ * (`to: 1.20.9` includes 1.20.9-gke.1200; `to: 1.18` includes every 1.18.x); `before` is exclusive
+ * (`before: 1.6.6` stops at 1.6.5-anything). An absent bound is open.
+ */
+export interface VersionRange {
+  from?: string;
+  to?: string;
+  before?: string;
+}
+
+/** Version facts that a cluster reports. */
+export const VERSION_FACTS = [
+  /** GKE version (`v1.24.6-gke.1500`): kubelet version on nodes, gitVersion of the control plane. */
+  'gkeVersion',
+  /** Plain Kubernetes minor/patch, whatever the distribution (`v1.24.3`). */
+  'kubernetesVersion',
+  /** containerd version from the node's containerRuntimeVersion (`containerd://1.6.6`). */
+  'containerdVersion',
+  /** Linux kernel from the node's kernelVersion (`5.15.0-1034-gke`). */
+  'kernelVersion',
+  /** Windows build from the node's kernelVersion/osImage (`10.0.17763.3406`). */
+  'windowsBuild',
+  /** anthosBareMetalVersion of the clusters.baremetal.cluster.gke.io resource (`1.13.2`). */
+  'anthosBareMetalVersion',
+] as const;
+export type VersionFact = (typeof VERSION_FACTS)[number];
+
+/** Whose version a condition is about. */
+export const VERSION_SCOPES = ['node', 'cluster', 'admin-cluster'] as const;
+export type VersionScope = (typeof VERSION_SCOPES)[number];
+
+export const NODE_OS = ['windows', 'linux', 'cos', 'ubuntu', 'rhel', 'centos'] as const;
+export type NodeOs = (typeof NODE_OS)[number];
+
+export const RUNTIMES = ['containerd', 'docker', 'cri-o'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+export type Condition =
+  /** The fact's version lies in any of the ranges. */
+  | { fact: VersionFact; ranges: VersionRange[]; of?: VersionScope }
+  /** The node's operating system is one of these. */
+  | { fact: 'nodeOs'; in: NodeOs[] }
+  /** The node's container runtime is one of these. */
+  | { fact: 'containerRuntime'; in: Runtime[] }
+  /** The Anthos cluster profile (`default`, `edge`). */
+  | { fact: 'clusterProfile'; in: string[] }
+  /**
+   * A node setting k8sfix cannot read through the Kubernetes API (firewalld running, SELinux enforcing,
+   * cgroup v2, a feature enabled). Always evaluates to unknown, with `description` as the reason.
+   */
+  | { fact: 'nodeSetting'; name: string; description: string };
+
+export interface Affects {
+  /** Products where the issue exists. The cluster check answers not-affected on any other product. */
+  products: Product[];
+  /** The document's own wording of what is affected, verbatim (empty when it says nothing). */
+  wording: string;
+  /** True when the document says every version is affected ("영향을 받는 GKE 버전: 모두"). */
+  allVersions: boolean;
+  /** Every condition must hold (AND); ranges inside one condition are alternatives (OR). */
+  conditions: Condition[];
+}
+
+export interface FixedIn {
+  /** The document's wording, verbatim. */
+  wording: string;
+  /** First fixed version per line, e.g. containerdVersion 1.6.6, or gkeVersion 1.25.15-gke.1040000. */
+  versions: { fact: VersionFact; version: string }[];
+}
+
+export interface RemediationStep {
+  en: string;
+  ko: string;
+  /** Commands to run, shown as code. Placeholders in UPPER_CASE. */
+  commands?: string[];
+}
+
+export interface CatalogueEntry {
+  id: string;
+  title: Localized;
+  summary: Localized;
+  product: Product;
+  sources: Source[];
+  /**
+   * Error strings as the software prints them, in English. Variable parts are written as `<name>`
+   * placeholders (`<ip-range>`, `<path>`, `<image>`, `<pod>`, `<digest>`, `<n>`, `<any>`): the matcher
+   * lets a placeholder stand for up to a few hundred characters of anything.
+   */
+  signatures: string[];
+  /** Words an engineer would use to describe the issue when there is no error string. */
+  symptoms: LocalizedList;
+  affects: Affects;
+  fixedIn?: FixedIn;
+  remediation: RemediationStep[];
+  /** Ids of approved fix actions in handlers/ (none yet). */
+  actions: string[];
+  /** Realistic inputs that must match this entry first. */
+  examples: string[];
+  /** Where the entry lives on disk, relative to the catalogue directory (set by the loader). */
+  file: string;
+}
+
+export interface Catalogue {
+  entries: CatalogueEntry[];
+  byId: Map<string, CatalogueEntry>;
+  /** The directory the entries were loaded from. */
+  dir: string;
+}
