@@ -1,0 +1,36 @@
+import type { CatalogueEntry } from '../catalogue/types.js';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** What decided a match: the input line (as pasted, trimmed) and what in it matched. */
+export interface Evidence {
+  /** How the line matched: a quoted error signature, a fuzzy fragment of one, or a described symptom. */
+  kind: 'signature' | 'fragment' | 'symptom';
+  /** The input line as the user pasted it (trimmed, at most 300 characters). */
+  line: string;
+  /** 1-based line number in the input. */
+  lineNumber: number;
+  /** The catalogue text it matched (a signature or a symptom phrase). */
+  matched: string;
+}
+
+export interface Match {
+  id: string;
+  /** English title; `entry.title.ko` has the Korean one. */
+  title: string;
+  /** 0 to 1, higher is surer. */
+  score: number;
+  confidence: Confidence;
+  evidence: Evidence[];
+  entry: CatalogueEntry;
+}
+
+export interface MatchOptions {
+  /** At most this many matches (default 5). */
+  top?: number;
+}
+
+export interface Matcher {
+  /** Known issues the text shows, best first; [] when none is confident. Never throws. */
+  match(text: string, options?: MatchOptions): Match[];
+}

@@ -1,0 +1,17 @@
+/**
+ * Shared state behind one small interface: the in-memory store for a single replica, the Redis store when
+ * several replicas must share deduplication, rate limits and cached cluster facts.
+ * Values are strings (callers serialise); every key carries a time to live.
+ */
+export interface Store {
+  /** The value, or undefined when absent or expired. */
+  get(key: string): Promise<string | undefined>;
+  /** Sets the value for ttlMs milliseconds. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Sets the value only when the key is absent; true when this call set it (used to deduplicate). */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Adds one to a counter that expires ttlMs after its first increment; returns the new count. */
+  increment(key: string, ttlMs: number): Promise<number>;
+  delete(key: string): Promise<void>;
+  close(): Promise<void>;
+}
