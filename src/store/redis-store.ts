@@ -1,0 +1,181 @@
+import { Redis, ReplyError } from 'ioredis';
+import type { Store } from './store.js';
+import { StoreUnavailableError } from './store-unavailable-error.js';
+
+export interface RedisStoreOptions {
+  /** A `redis://` or `rediss://` URL; credentials in it are used but never shown in errors. */
+  url: string;
+  /** Prepended to every key so several bots (or tests) can share one Redis. Default `k8sfix:`. */
+  keyPrefix?: string;
+  /** How long a TCP connect may take before it counts as failed. Default 1000 ms. */
+  connectTimeoutMs?: number;
+  /** How long one command may wait for its reply before failing (guards against silent network loss). Default 1000 ms. */
+  commandTimeoutMs?: number;
+  /** Upper bound on the pause between background reconnect attempts. Default 1000 ms. */
+  maxReconnectDelayMs?: number;
+}
+
+// First increment starts the window; PTTL -1 repairs a counter that somehow lost its expiry.
+const INCREMENT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 or redis.call('PTTL', KEYS[1]) == -1 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+end
+return count`;
+
+/** Replies that mean "this Redis cannot serve right now" (starting up, a read-only replica after failover, busy). */
+const OUTAGE_REPLY = /^(LOADING|READONLY|MASTERDOWN|BUSY|TRYAGAIN|CLUSTERDOWN)\b/;
+
+/**
+ * The shared store for several replicas. Commands never queue while Redis is away: they fail at once (or after
+ * the first connect attempt) with a {@link StoreUnavailableError}, while the client keeps reconnecting in the
+ * background, so the store recovers by itself when Redis returns.
+ */
+export class RedisStore implements Store {
+  private readonly client: Redis;
+  private readonly keyPrefix: string;
+  private readonly target: string;
+  private readonly connectTimeoutMs: number;
+  /** Set when a connection attempt failed since the last time the client was ready: Redis is known to be away. */
+  private down = false;
+  private closed = false;
+  private connecting: Promise<void> | undefined;
+  /** The latest connection error (refused, timed out, WRONGPASS...), attached as the cause of fast failures. */
+  private lastError: Error | undefined;
+
+  constructor(options: RedisStoreOptions) {
+    this.keyPrefix = options.keyPrefix ?? 'k8sfix:';
+    this.target = describeRedisUrl(options.url);
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 1000;
+    const maxReconnectDelayMs = options.maxReconnectDelayMs ?? 1000;
+    this.client = new Redis(options.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: this.connectTimeoutMs,
+      commandTimeout: options.commandTimeoutMs ?? 1000,
+      retryStrategy: (attempt) => Math.min(50 * attempt, maxReconnectDelayMs),
+      // Replies lost with a dropped connection are failed, not replayed later behind the caller's back.
+      autoResendUnfulfilledCommands: false,
+      // close() while Redis is away ends a dead socket; don't keep the process alive 2 s (the default) for it.
+      disconnectTimeout: 100,
+    });
+    // Without a listener ioredis prints every failed reconnect; the failures reach callers as StoreUnavailableError.
+    this.client.on('error', (error) => {
+      this.lastError = error;
+      if (this.client.status !== 'ready') this.down = true;
+    });
+    this.client.on('close', () => {
+      this.down = true;
+    });
+    this.client.on('ready', () => {
+      this.down = false;
+      this.lastError = undefined;
+    });
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const value = await this.run((redis) => redis.get(this.key(key)));
+    return value ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.run((redis) => redis.set(this.key(key), value, 'PX', toPx(ttlMs)));
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const reply = await this.run((redis) => redis.set(this.key(key), value, 'PX', toPx(ttlMs), 'NX'));
+    return reply === 'OK';
+  }
+
+  async increment(key: string, ttlMs: number): Promise<number> {
+    const reply = await this.run((redis) => redis.eval(INCREMENT_SCRIPT, 1, this.key(key), toPx(ttlMs)));
+    return Number(reply);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.run((redis) => redis.del(this.key(key)));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.client.status === 'ready') {
+      try {
+        await this.client.quit();
+        return;
+      } catch {
+        // Fall through: Redis went away while quitting.
+      }
+    }
+    this.client.disconnect();
+  }
+
+  private key(key: string): string {
+    return this.keyPrefix + key;
+  }
+
+  private async run<T>(command: (redis: Redis) => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreUnavailableError(this.target, { closed: true });
+    await this.ready();
+    try {
+      return await command(this.client);
+    } catch (error) {
+      // A reply error (wrong type, not an integer) is a bug in the caller, not an outage; a few say Redis can't serve.
+      if (error instanceof ReplyError && !OUTAGE_REPLY.test((error as Error).message)) throw error;
+      throw new StoreUnavailableError(this.target, { cause: error });
+    }
+  }
+
+  /** Waits for a first or resumed connection, but not when Redis is known to be away: then it fails at once. */
+  private async ready(): Promise<void> {
+    if (this.client.status === 'ready') return;
+    if (this.down || this.client.status === 'end') {
+      throw new StoreUnavailableError(this.target, { cause: this.lastError });
+    }
+    // Callers arriving together share one wait (and one pair of listeners).
+    this.connecting ??= this.waitForConnection().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private waitForConnection(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const finish = (error?: Error): void => {
+        clearTimeout(timer);
+        this.client.off('ready', onReady);
+        this.client.off('error', onError);
+        this.client.off('end', onEnd);
+        if (error) reject(new StoreUnavailableError(this.target, { cause: error }));
+        else resolve();
+      };
+      const onReady = (): void => finish();
+      const onError = (error: Error): void => finish(error);
+      const onEnd = (): void => finish(new Error('connection ended'));
+      const timer = setTimeout(
+        () => finish(new Error(`no connection within ${this.connectTimeoutMs} ms`)),
+        this.connectTimeoutMs,
+      );
+      this.client.on('ready', onReady);
+      this.client.on('error', onError);
+      this.client.on('end', onEnd);
+    });
+  }
+}
+
+/** The URL as safe to show: scheme, host, port and database, without user name or password. */
+export function describeRedisUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'an unparseable URL';
+  }
+  const database = parsed.pathname && parsed.pathname !== '/' ? parsed.pathname : '';
+  return `${parsed.protocol}//${parsed.host}${database}`;
+}
+
+/** Redis wants a whole, positive number of milliseconds. */
+function toPx(ttlMs: number): number {
+  return Math.max(1, Math.ceil(ttlMs));
+}

@@ -1,0 +1,341 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createStore } from '../../src/store/create-store.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import type { Store } from '../../src/store/store.js';
+import { isStoreUnavailableError, StoreUnavailableError } from '../../src/store/store-unavailable-error.js';
+import { freePort, startRedisServer, type RedisServer } from '../support/redis-server.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+let server: RedisServer;
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+// Every store a test opens is closed after it, so no client outlives its test.
+const opened: Store[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+});
+function track<T extends Store>(store: T): T {
+  opened.push(store);
+  return store;
+}
+
+// One fresh prefix per store keeps Redis tests independent without flushing the shared server.
+let prefixes = 0;
+const freshPrefix = (): string => `contract-${process.pid}-${++prefixes}:`;
+
+interface Backend {
+  name: string;
+  open(prefix?: string): Store;
+}
+
+const backends: Backend[] = [
+  { name: 'MemoryStore', open: () => track(new MemoryStore()) },
+  {
+    name: 'RedisStore',
+    open: (prefix = freshPrefix()) => track(new RedisStore({ url: server.url, keyPrefix: prefix })),
+  },
+];
+
+describe.each(backends)('Store contract: $name', ({ open }) => {
+  it('returns undefined for a key never set', async () => {
+    const store = open();
+    expect(await store.get('missing')).toBeUndefined();
+  });
+
+  it('returns what was set, and a later set replaces it', async () => {
+    const store = open();
+    await store.set('greeting', 'hello', 10_000);
+    expect(await store.get('greeting')).toBe('hello');
+    await store.set('greeting', 'hi', 10_000);
+    expect(await store.get('greeting')).toBe('hi');
+  });
+
+  it('keeps values as exact strings (JSON, unicode, empty)', async () => {
+    const store = open();
+    const json = JSON.stringify({ pod: 'api-7d9f', reason: 'CrashLoopBackOff ✗' });
+    await store.set('json', json, 10_000);
+    await store.set('empty', '', 10_000);
+    expect(await store.get('json')).toBe(json);
+    expect(await store.get('empty')).toBe('');
+  });
+
+  it('forgets a value once its time to live has passed', async () => {
+    const store = open();
+    await store.set('short', 'v', 100);
+    expect(await store.get('short')).toBe('v');
+    await sleep(160);
+    expect(await store.get('short')).toBeUndefined();
+  });
+
+  it('restarts the time to live when a key is set again', async () => {
+    const store = open();
+    await store.set('renewed', 'old', 100);
+    await store.set('renewed', 'new', 5_000);
+    await sleep(160);
+    expect(await store.get('renewed')).toBe('new');
+  });
+
+  it('setIfAbsent sets only the first time, keeping the first value', async () => {
+    const store = open();
+    expect(await store.setIfAbsent('event:1', 'first', 10_000)).toBe(true);
+    expect(await store.setIfAbsent('event:1', 'second', 10_000)).toBe(false);
+    expect(await store.get('event:1')).toBe('first');
+  });
+
+  it('setIfAbsent does not win over a value written by set', async () => {
+    const store = open();
+    await store.set('taken', 'by-set', 10_000);
+    expect(await store.setIfAbsent('taken', 'late', 10_000)).toBe(false);
+    expect(await store.get('taken')).toBe('by-set');
+  });
+
+  it('setIfAbsent wins again once the earlier value expired (a dedup window ends)', async () => {
+    const store = open();
+    expect(await store.setIfAbsent('event:2', 'a', 80)).toBe(true);
+    await sleep(130);
+    expect(await store.setIfAbsent('event:2', 'b', 10_000)).toBe(true);
+    expect(await store.get('event:2')).toBe('b');
+  });
+
+  it('lets exactly one of 20 concurrent setIfAbsent calls win (Slack retries the same event)', async () => {
+    const store = open();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.setIfAbsent('event:dup', `replica-${i}`, 10_000)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.get('event:dup')).toBe(`replica-${results.indexOf(true)}`);
+  });
+
+  it('increment counts 1, 2, 3 per key', async () => {
+    const store = open();
+    expect(await store.increment('rate:alice', 10_000)).toBe(1);
+    expect(await store.increment('rate:alice', 10_000)).toBe(2);
+    expect(await store.increment('rate:bob', 10_000)).toBe(1);
+    expect(await store.increment('rate:alice', 10_000)).toBe(3);
+  });
+
+  it('increment loses no count under 20 concurrent calls', async () => {
+    const store = open();
+    const counts = await Promise.all(Array.from({ length: 20 }, () => store.increment('rate:burst', 10_000)));
+    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('increment windows run from the first increment and are not extended by later ones', async () => {
+    const store = open();
+    expect(await store.increment('rate:window', 300)).toBe(1); // window: t=0..300
+    await sleep(180);
+    expect(await store.increment('rate:window', 300)).toBe(2); // inside; a refreshed TTL would run to t=480
+    await sleep(200);
+    expect(await store.increment('rate:window', 300)).toBe(1); // t=380: the first window is over
+  });
+
+  it('delete removes a key, and deleting a missing key is fine', async () => {
+    const store = open();
+    await store.set('gone', 'v', 10_000);
+    await store.delete('gone');
+    expect(await store.get('gone')).toBeUndefined();
+    await expect(store.delete('never-there')).resolves.toBeUndefined();
+    expect(await store.setIfAbsent('gone', 'again', 10_000)).toBe(true);
+  });
+
+  it('delete resets a counter', async () => {
+    const store = open();
+    await store.increment('rate:reset', 10_000);
+    await store.increment('rate:reset', 10_000);
+    await store.delete('rate:reset');
+    expect(await store.increment('rate:reset', 10_000)).toBe(1);
+  });
+
+  it('keeps two stores with different prefixes apart', async () => {
+    const a = open(freshPrefix());
+    const b = open(freshPrefix());
+    await a.set('shared-name', 'from-a', 10_000);
+    await b.set('shared-name', 'from-b', 10_000);
+    expect(await a.increment('count', 10_000)).toBe(1);
+    expect(await b.increment('count', 10_000)).toBe(1);
+    expect(await b.setIfAbsent('only-a', 'b', 10_000)).toBe(true);
+    expect(await a.get('only-a')).toBeUndefined();
+    await a.delete('shared-name');
+    expect(await a.get('shared-name')).toBeUndefined();
+    expect(await b.get('shared-name')).toBe('from-b');
+  });
+});
+
+describe('RedisStore', () => {
+  /** Runs an operation that must fail fast; returns the error and how long it took. */
+  async function failure(operation: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
+    const started = Date.now();
+    try {
+      await operation;
+    } catch (error) {
+      return { error, ms: Date.now() - started };
+    }
+    throw new Error('expected the operation to reject');
+  }
+
+  /** Polls until the store answers again, returning how long that took. */
+  async function recovered(store: Store, withinMs: number): Promise<number> {
+    const started = Date.now();
+    for (;;) {
+      try {
+        await store.set('probe', 'ok', 10_000);
+        return Date.now() - started;
+      } catch (error) {
+        if (!isStoreUnavailableError(error)) throw error;
+        if (Date.now() - started > withinMs) throw new Error(`store did not recover within ${withinMs} ms`);
+        await sleep(50);
+      }
+    }
+  }
+
+  it('prefixes keys with k8sfix: by default', async () => {
+    const store = track(new RedisStore({ url: server.url }));
+    const raw = track(new RedisStore({ url: server.url, keyPrefix: '' }));
+    await store.set('default-prefix', 'v', 10_000);
+    expect(await raw.get('k8sfix:default-prefix')).toBe('v');
+    await store.delete('default-prefix');
+  });
+
+  it('passes Redis reply errors through instead of calling them an outage', async () => {
+    const store = open();
+    await store.set('not-a-number', 'abc', 10_000);
+    const rejection = await failure(store.increment('not-a-number', 10_000));
+    expect(isStoreUnavailableError(rejection.error)).toBe(false);
+    expect(String(rejection.error)).toMatch(/not an integer/);
+  });
+
+  it('fails fast with a clear error, without the password, when Redis is not there at all', async () => {
+    const port = await freePort();
+    const store = track(new RedisStore({ url: `redis://user:hunter2@127.0.0.1:${port}/0` }));
+    for (const operation of [store.get('k'), store.set('k', 'v', 1000), store.increment('k', 1000)]) {
+      const { error, ms } = await failure(operation);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(ms).toBeLessThan(1000);
+      const unavailable = error as StoreUnavailableError;
+      expect(unavailable.code).toBe('k8sfix_store_unavailable');
+      expect(unavailable.message).toBe(
+        `Redis at redis://127.0.0.1:${port}/0 is unreachable: check REDIS_URL and that Redis is running`,
+      );
+      expect(JSON.stringify({ ...unavailable, message: unavailable.message, cause: String(unavailable.cause) })).not.toMatch(
+        /hunter2/,
+      );
+    }
+  });
+
+  it('rejects quickly while Redis is down and works again, without a restart, when it is back', async () => {
+    let own = await startRedisServer();
+    const port = own.port;
+    const store = track(new RedisStore({ url: own.url, keyPrefix: freshPrefix() }));
+    try {
+      await store.set('before', 'v', 10_000);
+      expect(await store.get('before')).toBe('v');
+
+      await own.stop();
+      const operations: Array<[string, () => Promise<unknown>]> = [
+        ['get', () => store.get('before')],
+        ['set', () => store.set('k', 'v', 1000)],
+        ['setIfAbsent', () => store.setIfAbsent('k', 'v', 1000)],
+        ['increment', () => store.increment('n', 1000)],
+        ['delete', () => store.delete('k')],
+      ];
+      for (const [name, run] of operations) {
+        const { error, ms } = await failure(run());
+        expect({ name, unavailable: isStoreUnavailableError(error) }).toEqual({ name, unavailable: true });
+        expect(ms).toBeLessThan(1000);
+        expect((error as Error).message).toContain(`redis://127.0.0.1:${port}`);
+      }
+
+      own = await startRedisServer({ port });
+      expect(await recovered(store, 5000)).toBeLessThan(5000);
+      // The old server kept nothing (--save ''), and the store is fully usable on the new one.
+      expect(await store.get('before')).toBeUndefined();
+      expect(await store.setIfAbsent('after', 'v', 10_000)).toBe(true);
+      expect(await store.increment('after:n', 10_000)).toBe(1);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('rejects a command already in flight when Redis dies', async () => {
+    const own = await startRedisServer();
+    // A long command timeout, so only the dropped connection can explain a quick rejection.
+    const store = track(new RedisStore({ url: own.url, keyPrefix: freshPrefix(), commandTimeoutMs: 5000 }));
+    try {
+      await store.set('k', 'v', 10_000);
+      own.pause(); // the next command is written but never answered...
+      const pending = failure(store.set('k', 'in-flight', 10_000));
+      await sleep(50);
+      await own.stop(); // ...then Redis dies under it
+      const { error, ms } = await pending;
+      expect(isStoreUnavailableError(error)).toBe(true);
+      expect(ms).toBeLessThan(1000);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('times out instead of hanging when Redis stops answering', async () => {
+    const own = await startRedisServer();
+    const store = track(new RedisStore({ url: own.url, keyPrefix: freshPrefix(), commandTimeoutMs: 300 }));
+    try {
+      await store.set('k', 'v', 10_000);
+      own.pause();
+      const { error, ms } = await failure(store.get('k'));
+      expect(isStoreUnavailableError(error)).toBe(true);
+      expect(ms).toBeLessThan(1000);
+      own.resume();
+      expect(await store.get('k')).toBe('v');
+    } finally {
+      own.resume();
+      await own.stop();
+    }
+  });
+
+  it('rejects every call after close, and close can be called twice', async () => {
+    const store = open();
+    await store.close();
+    await store.close();
+    const { error } = await failure(store.get('k'));
+    expect(isStoreUnavailableError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/closed/);
+  });
+
+  function open(): RedisStore {
+    return track(new RedisStore({ url: server.url, keyPrefix: freshPrefix() }));
+  }
+});
+
+describe('createStore', () => {
+  it('keeps state in memory when REDIS_URL is unset or empty', () => {
+    expect(track(createStore({}))).toBeInstanceOf(MemoryStore);
+    expect(track(createStore({ REDIS_URL: '  ' }))).toBeInstanceOf(MemoryStore);
+  });
+
+  it('uses Redis when REDIS_URL is set', async () => {
+    const store = track(createStore({ REDIS_URL: server.url }));
+    expect(store).toBeInstanceOf(RedisStore);
+    await store.set('create-store', 'v', 1000);
+    expect(await store.get('create-store')).toBe('v');
+    await store.delete('create-store');
+  });
+
+  it('accepts rediss:// (TLS)', () => {
+    expect(track(createStore({ REDIS_URL: 'rediss://127.0.0.1:1' }))).toBeInstanceOf(RedisStore);
+  });
+
+  it.each([
+    ['another scheme', 'http://admin:hunter2@redis.internal:6379'],
+    ['not a URL', 'redis.internal:6379'],
+    ['no host', 'redis://'],
+  ])('rejects a REDIS_URL that is %s, saying what is expected and not echoing secrets', (_, url) => {
+    expect(() => createStore({ REDIS_URL: url })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(() => createStore({ REDIS_URL: url })).not.toThrow(/hunter2/);
+  });
+});
