@@ -30,7 +30,15 @@ export interface MatchOptions {
   top?: number;
 }
 
+export interface Analysis {
+  matches: Match[];
+  /** Things the user should know about how the input was read (for example that it was cut at 1 MB). */
+  notes: string[];
+}
+
 export interface Matcher {
   /** Known issues the text shows, best first; [] when none is confident. Never throws. */
   match(text: string, options?: MatchOptions): Match[];
+  /** The same, with notes about the input (cut, binary). Never throws. */
+  analyze(text: string, options?: MatchOptions): Analysis;
 }

@@ -1,0 +1,138 @@
+import type { Catalogue } from '../catalogue/types.js';
+import { MAX_INPUT_CHARS, prepareInput } from './prepare-input.js';
+import { SignatureIndex, type SignatureHit } from './signature-index.js';
+import { productsNamedIn } from './product-context.js';
+import { isMostlyLog, SymptomIndex, type SymptomHit } from './symptom-index.js';
+import type { Analysis, Confidence, Evidence, Matcher, MatchOptions } from './types.js';
+
+/** Below this score a candidate is not reported: the matcher abstains rather than guess. */
+export const MIN_SCORE = 0.6;
+const DEFAULT_TOP = 5;
+
+/** A quoted signature: nearly all of its informative text in one place. */
+const FULL_COVERAGE = 0.85;
+/** A fragment: a good part of a signature, or a long specific run of it. */
+const FRAGMENT_COVERAGE = 0.5;
+const FRAGMENT_MIN_WEIGHT = 18;
+const LONG_RUN_WEIGHT = 36;
+/** A quoted signature still needs this much informative text, or a generic message could stand for it. */
+const FULL_MIN_WEIGHT = 9;
+const FULL_RAW_COVERAGE = 0.8;
+/**
+ * A description: most of one of the entry's phrases, in a text that places it (names the product, or uses two
+ * words specific to the entry), with a specific word or nearly all of the phrase. Inside a log, nearly all of it.
+ */
+const SYMPTOM_COVERAGE = 0.6;
+const SYMPTOM_COVERAGE_WITHOUT_SPECIFIC_TERMS = 0.8;
+const SYMPTOM_COVERAGE_IN_LOG = 0.85;
+const SYMPTOM_MIN_TERMS = 3;
+
+interface Candidate {
+  entryIndex: number;
+  score: number;
+  evidence: Evidence[];
+}
+
+export function createMatcher(catalogue: Catalogue): Matcher {
+  const entries = catalogue.entries;
+  const signatures = new SignatureIndex(entries);
+  const symptoms = new SymptomIndex(entries);
+
+  const analyze = (text: string, options: MatchOptions = {}): Analysis => {
+    if (typeof text !== 'string' || text.trim() === '') return { matches: [], notes: [] };
+    try {
+      return analyzeText(text, options);
+    } catch (error) {
+      // The matcher must never take an answer down with it; a bug here is reported, not thrown.
+      return { matches: [], notes: [`the matcher failed on this input (${error instanceof Error ? error.message : String(error)}); please report it`] };
+    }
+  };
+
+  const analyzeText = (text: string, options: MatchOptions): Analysis => {
+      const notes: string[] = [];
+      const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 50));
+      const input = prepareInput(text);
+      if (input.truncated) notes.push(`the input has ${text.length.toLocaleString('en')} characters; only the first ${MAX_INPUT_CHARS.toLocaleString('en')} were read`);
+      if (input.binary) notes.push('the input looks like binary data, not text; paste the log as text');
+      const candidates = new Map<number, Candidate>();
+
+      for (const hit of signatures.search(input)) {
+        const scored = scoreSignatureHit(hit);
+        if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
+      }
+      const strongest = Math.max(0, ...[...candidates.values()].map((c) => c.score));
+      const inLog = isMostlyLog(input);
+      const named = productsNamedIn(input.cleanText.slice(0, 20_000));
+      for (const hit of symptoms.search(input, strongest < FULL_COVERAGE)) {
+        const entry = entries[hit.entryIndex]!;
+        const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
+        const scored = scoreSymptomHit(hit, namesProduct, inLog);
+        if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
+      }
+
+      const matches = [...candidates.values()]
+        .filter((candidate) => candidate.score >= MIN_SCORE)
+        .sort((a, b) => b.score - a.score || a.entryIndex - b.entryIndex)
+        .slice(0, top)
+        .map((candidate) => {
+          const entry = entries[candidate.entryIndex]!;
+          const score = round(candidate.score);
+          return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, entry };
+        });
+      return { matches, notes };
+  };
+
+  return { analyze, match: (text, options) => analyze(text, options).matches };
+}
+
+function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Evidence } | undefined {
+  const evidence = (kind: Evidence['kind']): Evidence => ({ kind, line: hit.line, lineNumber: hit.lineNumber, matched: hit.signature });
+  // A quoted signature shows its generic parts too: "mkdir /sys/fs/cgroup/memory/...: read-only file system" is
+  // not "...: cannot allocate memory", though the informative path is the same.
+  if (hit.coverage >= FULL_COVERAGE && hit.rawCoverage >= FULL_RAW_COVERAGE && hit.coveredWeight >= FULL_MIN_WEIGHT) {
+    return { score: 0.85 + 0.15 * hit.coverage, evidence: evidence('signature') };
+  }
+  // A fragment of a signature with several parts must show two of them: one part alone is often a phrase
+  // other software prints too.
+  if (hit.chunks > 1 && hit.chunksFound < 2) return undefined;
+  if (hit.coverage >= FRAGMENT_COVERAGE && hit.coveredWeight >= FRAGMENT_MIN_WEIGHT) {
+    return { score: 0.65 + 0.4 * (hit.coverage - FRAGMENT_COVERAGE), evidence: evidence('fragment') };
+  }
+  if (hit.coveredWeight >= LONG_RUN_WEIGHT) return { score: Math.min(0.78, 0.6 + hit.coveredWeight / 400), evidence: evidence('fragment') };
+  return undefined;
+}
+
+function scoreSymptomHit(hit: SymptomHit, namesProduct: boolean, inLog: boolean): { score: number; evidence: Evidence } | undefined {
+  if (hit.matchedTerms.length < SYMPTOM_MIN_TERMS) return undefined;
+  const placed = namesProduct || hit.specificTerms >= 2;
+  const bar = inLog ? SYMPTOM_COVERAGE_IN_LOG : hit.specificTerms >= 1 ? SYMPTOM_COVERAGE : SYMPTOM_COVERAGE_WITHOUT_SPECIFIC_TERMS;
+  if (!placed || hit.coverage < bar || (hit.specificTerms === 0 && hit.matchedTerms.length < 4)) return undefined;
+  return {
+    // Between 0.6 and 0.8: a description alone never reaches high confidence.
+    score: 0.5 + 0.25 * Math.min(1, hit.coverage) + Math.min(0.05, 0.0125 * hit.specificTerms),
+    evidence: { kind: 'symptom', line: hit.line, lineNumber: hit.lineNumber, matched: hit.phrase },
+  };
+}
+
+/** Evidence of another kind for the same entry adds a little: a quoted error and a matching description agree. */
+function addEvidence(candidates: Map<number, Candidate>, entryIndex: number, score: number, evidence: Evidence): void {
+  const current = candidates.get(entryIndex);
+  if (!current) {
+    candidates.set(entryIndex, { entryIndex, score, evidence: [evidence] });
+    return;
+  }
+  const agrees = current.evidence.some((e) => e.kind !== evidence.kind);
+  current.score = Math.min(1, Math.max(current.score, score) + (agrees ? 0.03 : 0));
+  if (score > current.score - 0.03) current.evidence.unshift(evidence);
+  else current.evidence.push(evidence);
+}
+
+function confidenceOf(score: number): Confidence {
+  if (score >= 0.85) return 'high';
+  if (score >= 0.7) return 'medium';
+  return 'low';
+}
+
+function round(score: number): number {
+  return Math.round(Math.min(1, score) * 1000) / 1000;
+}

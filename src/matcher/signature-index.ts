@@ -1,0 +1,269 @@
+import type { CatalogueEntry } from '../catalogue/types.js';
+import { normalizeLine, squeeze } from './normalize.js';
+import { lineAt, type PreparedInput } from './prepare-input.js';
+
+/** Length of the substrings ("grams") the index is keyed by. */
+const GRAM = 8;
+/**
+ * The stream is sampled every STRIDE characters: any literal run of GRAM + STRIDE - 1 characters or more is
+ * certain to contain a sampled gram, and shorter runs are looked for near the runs that were found.
+ */
+const STRIDE = 4;
+/** How far (in squeezed characters) a placeholder may reach. */
+const PLACEHOLDER_REACH = 300;
+/** A gram shared by more entries than this says nothing about which one it is; it is not indexed. */
+const MAX_ENTRIES_PER_GRAM = 3;
+const MAX_SEGMENTS_PER_SIGNATURE = 400;
+
+/**
+ * Phrases that Kubernetes components print around very different errors. They carry no weight, so a log that
+ * shares only these with a signature does not match it.
+ */
+const GENERIC_PHRASES = [
+  // Kubernetes and containerd wrappers around the real cause.
+  'rpc error: code = unknown desc =', 'rpc error: code =', 'desc =', 'failed to pull and unpack image',
+  'failed to pull image', 'failed to resolve reference', 'error syncing pod', 'skipping:', 'failed to create containerd task',
+  'failed to start containerd task', 'failed to create pod sandbox', 'failed to setup network for sandbox',
+  'failed to create containerd container', 'internal error occurred:', 'failed calling webhook', 'failed to call webhook',
+  'error from server', 'invalid value', 'field is immutable', 'unable to ensure pod container exists',
+  'failed to create container for', 'back-off pulling image', 'error response from daemon', 'error execution phase',
+  // Go's network and TLS errors, which any client prints.
+  'context deadline exceeded', 'connection refused', 'connection reset by peer', 'dial tcp', 'i/o timeout',
+  'no such host', '(client.timeout exceeded while awaiting headers)', 'client.timeout exceeded', 'tls handshake timeout',
+  'x509: certificate signed by unknown authority', 'x509: certificate has expired or is not yet valid', 'no route to host',
+  'net/http: request canceled', 'eof', 'toomanyrequests: too many requests', 'too many requests',
+  // Operating-system error texts.
+  'no such file or directory', 'not a directory', 'permission denied', 'cannot allocate memory', 'the parameter is incorrect',
+  'the system cannot find the file specified', 'the system cannot find the path specified', 'operation not permitted',
+  'caught signal (sigsegv)', 'segmentation fault',
+  // Words.
+  'error:', 'failed to', 'unable to', 'the server', 'kubelet', 'containerd', 'kubernetes', 'https://', 'http://', 'unknown',
+  'for ', 'with ', 'error ', 'failed ', 'cannot ', 'could not', 'not found', 'certificate', 'warning', 'message', 'status',
+];
+
+interface CompiledSignature {
+  entryIndex: number;
+  text: string;
+  chunks: string[];
+  /** Per chunk, prefix sums of the per-character weights (length + 1). */
+  prefixWeights: Float64Array[];
+  totalWeight: number;
+  placeholders: number;
+  literalLength: number;
+}
+
+interface Posting {
+  signature: number;
+  chunk: number;
+  offset: number;
+}
+
+interface Segment {
+  chunk: number;
+  chunkStart: number;
+  chunkEnd: number;
+  streamStart: number;
+}
+
+export interface SignatureHit {
+  entryIndex: number;
+  signature: string;
+  /** Weighted share of the signature's informative text found in one place of the input, 0 to 1. */
+  coverage: number;
+  /** Informative characters found (weighted), a measure of how much was quoted. */
+  coveredWeight: number;
+  /** Longest single run found, in squeezed characters. */
+  longestRun: number;
+  /** Share of the signature's literal characters found, generic ones included, 0 to 1. */
+  rawCoverage: number;
+  /** Chunks (the literal parts between placeholders), and how many of them were found. */
+  chunks: number;
+  chunksFound: number;
+  lineNumber: number;
+  line: string;
+}
+
+/** The catalogue's signatures, compiled once into a gram index for searching pastes of any size. */
+export class SignatureIndex {
+  private readonly signatures: CompiledSignature[] = [];
+  private readonly postings = new Map<string, Posting[]>();
+
+  constructor(entries: readonly CatalogueEntry[]) {
+    const generic = GENERIC_PHRASES.map((phrase) => squeeze(normalizeLine(phrase)));
+    entries.forEach((entry, entryIndex) => {
+      for (const text of entry.signatures) this.signatures.push(compile(text, entryIndex));
+    });
+    const entriesOfGram = new Map<string, Set<number>>();
+    for (const signature of this.signatures) {
+      for (const chunk of signature.chunks) {
+        for (let i = 0; i + GRAM <= chunk.length; i++) {
+          const gram = chunk.slice(i, i + GRAM);
+          let owners = entriesOfGram.get(gram);
+          if (!owners) entriesOfGram.set(gram, (owners = new Set()));
+          owners.add(signature.entryIndex);
+        }
+      }
+    }
+    this.signatures.forEach((signature, s) => {
+      signature.chunks.forEach((chunk, c) => {
+        const weights = new Float64Array(chunk.length).fill(1);
+        for (const phrase of generic) {
+          for (let at = chunk.indexOf(phrase); at !== -1; at = chunk.indexOf(phrase, at + 1)) {
+            weights.fill(0, at, at + phrase.length);
+          }
+        }
+        for (let i = 0; i < chunk.length; i++) {
+          const gramStart = Math.max(0, Math.min(i, chunk.length - GRAM));
+          const owners = entriesOfGram.get(chunk.slice(gramStart, gramStart + GRAM))?.size ?? 1;
+          weights[i] = weights[i]! / owners;
+        }
+        const prefix = new Float64Array(chunk.length + 1);
+        for (let i = 0; i < chunk.length; i++) prefix[i + 1] = prefix[i]! + weights[i]!;
+        signature.prefixWeights.push(prefix);
+        signature.totalWeight += prefix[chunk.length]!;
+        for (let i = 0; i + GRAM <= chunk.length; i++) {
+          const gram = chunk.slice(i, i + GRAM);
+          if ((entriesOfGram.get(gram)?.size ?? 0) > MAX_ENTRIES_PER_GRAM) continue;
+          if (weights.subarray(i, i + GRAM).every((w) => w === 0)) continue;
+          let list = this.postings.get(gram);
+          if (!list) this.postings.set(gram, (list = []));
+          list.push({ signature: s, chunk: c, offset: i });
+        }
+      });
+    });
+  }
+
+  get size(): number {
+    return this.signatures.length;
+  }
+
+  /** The best place in the input for each signature that has any informative text there. */
+  search(input: PreparedInput): SignatureHit[] {
+    const stream = input.stream;
+    const segments = new Map<number, Segment[]>();
+    const lastSegment = new Map<string, Segment>();
+
+    for (let p = 0; p + GRAM <= stream.length; p += STRIDE) {
+      const list = this.postings.get(stream.slice(p, p + GRAM));
+      if (!list) continue;
+      for (const posting of list) {
+        const key = `${posting.signature}:${posting.chunk}`;
+        const last = lastSegment.get(key);
+        if (last && last.streamStart - last.chunkStart === p - posting.offset && p + GRAM <= last.streamStart + (last.chunkEnd - last.chunkStart)) continue;
+        let found = segments.get(posting.signature);
+        if (!found) segments.set(posting.signature, (found = []));
+        if (found.length >= MAX_SEGMENTS_PER_SIGNATURE) continue;
+        const chunk = this.signatures[posting.signature]!.chunks[posting.chunk]!;
+        let chunkStart = posting.offset;
+        let streamStart = p;
+        while (chunkStart > 0 && streamStart > 0 && chunk.charCodeAt(chunkStart - 1) === stream.charCodeAt(streamStart - 1)) {
+          chunkStart--;
+          streamStart--;
+        }
+        let chunkEnd = posting.offset + GRAM;
+        let streamEnd = p + GRAM;
+        while (chunkEnd < chunk.length && streamEnd < stream.length && chunk.charCodeAt(chunkEnd) === stream.charCodeAt(streamEnd)) {
+          chunkEnd++;
+          streamEnd++;
+        }
+        const segment = { chunk: posting.chunk, chunkStart, chunkEnd, streamStart };
+        found.push(segment);
+        lastSegment.set(key, segment);
+      }
+    }
+
+    const hits: SignatureHit[] = [];
+    for (const [s, found] of segments) {
+      const hit = this.bestRegion(this.signatures[s]!, found, input);
+      if (hit) hits.push(hit);
+    }
+    return hits;
+  }
+
+  /** Scores the densest place where one signature's runs were found, looking for its short chunks there. */
+  private bestRegion(signature: CompiledSignature, found: Segment[], input: PreparedInput): SignatureHit | undefined {
+    if (signature.totalWeight <= 0) return undefined;
+    found.sort((a, b) => a.streamStart - b.streamStart);
+    const span = signature.literalLength + signature.placeholders * PLACEHOLDER_REACH + 40;
+    let best: { coverage: number; covered: number; raw: number; chunks: number; run: number; anchor: Segment } | undefined;
+    let tail = 0;
+    for (let head = 0; head < found.length; head++) {
+      const anchor = found[head]!;
+      while (found[tail]!.streamStart < anchor.streamStart - span) tail++;
+      const window: Segment[] = [];
+      for (let i = tail; i < found.length && found[i]!.streamStart <= anchor.streamStart + span; i++) window.push(found[i]!);
+      this.addMissingChunks(signature, window, input.stream, anchor.streamStart - span, anchor.streamStart + span);
+      const { covered, raw, chunks } = this.coveredWeight(signature, window);
+      const run = Math.max(...window.map((w) => w.chunkEnd - w.chunkStart));
+      const coverage = covered / signature.totalWeight;
+      if (!best || coverage > best.coverage || (coverage === best.coverage && raw > best.raw)) best = { coverage, covered, raw, chunks, run, anchor };
+      if (coverage >= 0.999) break;
+    }
+    if (!best || best.covered <= 0) return undefined;
+    const line = lineAt(input, best.anchor.streamStart);
+    return {
+      entryIndex: signature.entryIndex,
+      signature: signature.text,
+      coverage: Math.min(1, best.coverage),
+      coveredWeight: best.covered,
+      longestRun: best.run,
+      rawCoverage: best.raw / signature.literalLength,
+      chunks: signature.chunks.length,
+      chunksFound: best.chunks,
+      lineNumber: line.number,
+      line: line.text,
+    };
+  }
+
+  /**
+   * Chunks that sampling cannot find (too short, or made only of generic words, which are not indexed) are
+   * looked for inside the window that the other chunks located.
+   */
+  private addMissingChunks(signature: CompiledSignature, window: Segment[], stream: string, from: number, to: number): void {
+    signature.chunks.forEach((chunk, c) => {
+      if (window.some((w) => w.chunk === c)) return;
+      const start = Math.max(0, from);
+      const at = stream.slice(start, to + chunk.length).indexOf(chunk);
+      if (at !== -1) window.push({ chunk: c, chunkStart: 0, chunkEnd: chunk.length, streamStart: start + at });
+    });
+  }
+
+  /** Weighted and plain characters of the signature that the window covers, and how many chunks it shows. */
+  private coveredWeight(signature: CompiledSignature, window: Segment[]): { covered: number; raw: number; chunks: number } {
+    let covered = 0;
+    let raw = 0;
+    let chunks = 0;
+    for (let c = 0; c < signature.chunks.length; c++) {
+      const intervals = window.filter((w) => w.chunk === c).map((w) => [w.chunkStart, w.chunkEnd] as const).sort((a, b) => a[0] - b[0]);
+      const prefix = signature.prefixWeights[c]!;
+      const length = signature.chunks[c]!.length;
+      let rawInChunk = 0;
+      let end = -1;
+      for (const [start, stop] of intervals) {
+        const from = Math.max(start, end);
+        if (stop > from) {
+          covered += prefix[stop]! - prefix[from]!;
+          rawInChunk += stop - from;
+        }
+        end = Math.max(end, stop);
+      }
+      raw += rawInChunk;
+      if (rawInChunk >= Math.min(8, length * 0.6)) chunks++;
+    }
+    return { covered, raw, chunks };
+  }
+}
+
+function compile(text: string, entryIndex: number): CompiledSignature {
+  const pieces = text.split(/<[a-z0-9_-]+>/);
+  const chunks = pieces.map((piece) => squeeze(normalizeLine(piece))).filter((chunk) => chunk.length > 0);
+  return {
+    entryIndex,
+    text,
+    chunks,
+    prefixWeights: [],
+    totalWeight: 0,
+    placeholders: pieces.length - 1,
+    literalLength: chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+  };
+}
