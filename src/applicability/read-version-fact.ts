@@ -1,0 +1,73 @@
+import type { VersionFact, VersionScope } from '../catalogue/types.js';
+import type { ClusterFacts, NodeFacts } from '../clusters/types.js';
+import { noNode } from './no-node.js';
+import { nodeOsFamilies } from './node-os-families.js';
+import { nodeRuntime } from './node-runtime.js';
+import type { Judgement } from './types.js';
+
+export const FACT_NAMES: Record<VersionFact, string> = {
+  gkeVersion: 'GKE version',
+  kubernetesVersion: 'Kubernetes version',
+  containerdVersion: 'containerd version',
+  kernelVersion: 'kernel version',
+  windowsBuild: 'Windows build',
+  anthosBareMetalVersion: 'Anthos bare-metal version',
+};
+
+/** The reported value a version condition compares, or the judgement when there is none to compare. */
+export function readVersionFact(
+  fact: VersionFact,
+  scope: VersionScope,
+  facts: ClusterFacts,
+  node: NodeFacts | undefined,
+): { version: string; label: string } | Judgement {
+  switch (fact) {
+    case 'anthosBareMetalVersion': {
+      const admin = scope === 'admin-cluster';
+      const version = admin ? facts.adminClusterAnthosBareMetalVersion : facts.anthosBareMetalVersion;
+      if (version) return { version, label: `${admin ? 'admin cluster ' : ''}Anthos bare-metal version ${version}` };
+      return {
+        truth: 'unknown',
+        reason: admin
+          ? 'the admin cluster version is not known: connect k8sfix to the admin cluster (kubeconfig context) to check it'
+          : 'the cluster reports no anthosBareMetalVersion (no readable clusters.baremetal.cluster.gke.io resource)',
+      };
+    }
+    case 'gkeVersion':
+    case 'kubernetesVersion': {
+      if (scope === 'admin-cluster') {
+        return { truth: 'unknown', reason: `k8sfix cannot read the admin cluster's ${FACT_NAMES[fact]}: check it on the admin cluster` };
+      }
+      const raw = scope === 'cluster' ? facts.serverVersion : node?.kubeletVersion;
+      if (!raw) {
+        if (scope === 'node' && !node) return noNode();
+        return { truth: 'unknown', reason: `the ${scope === 'cluster' ? 'control plane' : 'node'} reports no version` };
+      }
+      // kubernetesVersion is the upstream minor/patch, whatever the distribution adds after it.
+      const version = fact === 'kubernetesVersion' ? raw.replace(/^v?(\d+(?:\.\d+)*).*$/, '$1') : raw;
+      return { version, label: `${scope === 'cluster' ? 'control plane' : 'kubelet'} ${raw}` };
+    }
+    case 'containerdVersion': {
+      if (!node) return noNode();
+      const runtime = nodeRuntime(node);
+      if (!runtime) return { truth: 'unknown', reason: 'the node reports no container runtime' };
+      if (runtime.runtime !== 'containerd') {
+        return { truth: 'unknown', reason: `runs ${node.containerRuntimeVersion}, which does not report a containerd version` };
+      }
+      return { version: runtime.version, label: `containerd ${runtime.version}` };
+    }
+    case 'kernelVersion':
+    case 'windowsBuild': {
+      if (!node) return noNode();
+      const os = nodeOsFamilies(node);
+      if (!os) return { truth: 'unknown', reason: 'the node reports no operating system' };
+      const windows = os.families.has('windows');
+      if (fact === 'kernelVersion' && windows) return { truth: 'false', reason: 'is a Windows node, the issue is about the Linux kernel' };
+      if (fact === 'windowsBuild' && !windows) return { truth: 'false', reason: `runs ${node.osImage || 'Linux'}, not Windows` };
+      const build = node.kernelVersion || (windows ? node.labels?.['node.kubernetes.io/windows-build'] : undefined);
+      if (!build) return { truth: 'unknown', reason: `the node reports no ${FACT_NAMES[fact]}` };
+      return { version: build, label: `${windows ? 'Windows build' : 'kernel'} ${build}` };
+    }
+  }
+}
+

@@ -1,0 +1,80 @@
+import type { V1Node } from '@kubernetes/client-node';
+import { classifyClusterError, httpStatus } from './classify-cluster-error.js';
+import { ClusterStepError } from './cluster-step-error.js';
+import type { KubeClients } from './kube-client-factory.js';
+import { nodeFactsFromNode } from './node-facts-from-node.js';
+import type { BareMetalClusterFacts, BareMetalLookup, ClusterFacts } from './types.js';
+
+const BARE_METAL = { group: 'baremetal.cluster.gke.io', version: 'v1', plural: 'clusters' };
+const SELF_TYPES = ['admin', 'hybrid', 'standalone'];
+
+/**
+ * Reads `/version`, every node, and the Anthos bare-metal Cluster resources, all read-only and in parallel.
+ * A failing `/version` or node list throws a `ClusterStepError`; the bare-metal lookup never throws (a 404
+ * means the resource type does not exist, which is itself a fact).
+ */
+export async function fetchClusterFacts(clients: KubeClients, timeoutMs: number): Promise<ClusterFacts> {
+  const [version, nodes, bareMetal] = await Promise.all([
+    step('get /version', () => clients.version.getCode()),
+    step('list nodes', () => listNodes(clients)),
+    lookupBareMetal(clients, timeoutMs),
+  ]);
+  const facts: ClusterFacts = { serverVersion: version.gitVersion, nodes: nodes.map(nodeFactsFromNode), bareMetal };
+  const clusters = bareMetal.clusters ?? [];
+  const self = clusters.find((c) => SELF_TYPES.includes(c.type ?? '')) ?? clusters.find((c) => c.type === 'user') ?? clusters[0];
+  const admin = clusters.find((c) => SELF_TYPES.includes(c.type ?? ''));
+  if (self?.anthosBareMetalVersion) facts.anthosBareMetalVersion = self.anthosBareMetalVersion;
+  if (admin?.anthosBareMetalVersion) facts.adminClusterAnthosBareMetalVersion = admin.anthosBareMetalVersion;
+  // The Cluster API documents `default` as the profile when spec.profile is unset.
+  if (self) facts.clusterProfile = self.profile ?? 'default';
+  facts.collectedAt = new Date().toISOString();
+  return facts;
+}
+
+async function step<T>(name: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new ClusterStepError(name, error);
+  }
+}
+
+async function listNodes(clients: KubeClients): Promise<V1Node[]> {
+  const nodes: V1Node[] = [];
+  let next: string | undefined;
+  do {
+    const page = await clients.core.listNode({ limit: 500, ...(next ? { _continue: next } : {}) });
+    nodes.push(...page.items);
+    next = page.metadata?._continue || undefined;
+  } while (next);
+  return nodes;
+}
+
+async function lookupBareMetal(clients: KubeClients, timeoutMs: number): Promise<BareMetalLookup> {
+  try {
+    const list = (await clients.custom.listClusterCustomObject(BARE_METAL)) as { items?: unknown[] };
+    return { status: 'present', clusters: (list.items ?? []).map(bareMetalClusterFacts) };
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 404) return { status: 'absent' };
+    const step = new ClusterStepError('list clusters.baremetal.cluster.gke.io', error);
+    const { reason } = classifyClusterError(step, clients.server, timeoutMs);
+    return { status: status === 403 ? 'forbidden' : 'error', reason };
+  }
+}
+
+function bareMetalClusterFacts(item: unknown): BareMetalClusterFacts {
+  const resource = item as {
+    metadata?: { name?: string; namespace?: string };
+    spec?: { type?: string; profile?: string; anthosBareMetalVersion?: string };
+    status?: { anthosBareMetalVersion?: string };
+  };
+  const version = resource.status?.anthosBareMetalVersion ?? resource.spec?.anthosBareMetalVersion;
+  return {
+    name: resource.metadata?.name ?? '(unnamed)',
+    ...(resource.metadata?.namespace ? { namespace: resource.metadata.namespace } : {}),
+    ...(resource.spec?.type ? { type: resource.spec.type } : {}),
+    ...(version ? { anthosBareMetalVersion: version } : {}),
+    ...(resource.spec?.profile ? { profile: resource.spec.profile } : {}),
+  };
+}

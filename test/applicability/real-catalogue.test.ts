@@ -1,0 +1,38 @@
+/**
+ * Every entry of the real catalogue against every fixture cluster: each gives a verdict with at least one
+ * reason, and product rules hold (a GKE-only entry is never affected on the bare-metal or NKS clusters).
+ * Guards entries added later against conditions the applicability check does not handle.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { checkApplicability } from '../../src/applicability/check-applicability.js';
+import { loadCatalogue } from '../../src/catalogue/load-catalogue.js';
+import { nodeFactsFromNode } from '../../src/clusters/node-facts-from-node.js';
+import type { ClusterFacts } from '../../src/clusters/types.js';
+
+function facts(name: string, extra: Partial<ClusterFacts> = {}): ClusterFacts {
+  const fixture = JSON.parse(readFileSync(new URL(`../fixtures/clusters/${name}.json`, import.meta.url), 'utf8'));
+  return { serverVersion: fixture.version.gitVersion, nodes: fixture.nodes.map(nodeFactsFromNode), bareMetal: { status: 'absent' }, ...extra };
+}
+
+const clusters: [string, ClusterFacts][] = [
+  ['gke', facts('gke-cos-and-windows')],
+  ['anthos-bare-metal', facts('anthos-bare-metal-edge', { bareMetal: { status: 'present' }, anthosBareMetalVersion: '1.13.1', adminClusterAnthosBareMetalVersion: '1.13.1', clusterProfile: 'edge' })],
+  ['nks', facts('nks-centos')],
+  ['other', facts('plain-kubeadm')],
+];
+
+describe('the real catalogue', () => {
+  test('every entry gives a verdict with a reason on every fixture cluster', async () => {
+    const catalogue = await loadCatalogue(undefined, { skipInvalid: true });
+    expect(catalogue.entries.length).toBeGreaterThan(0);
+    for (const entry of catalogue.entries) {
+      for (const [platform, cluster] of clusters) {
+        const result = checkApplicability(entry, cluster);
+        expect({ id: entry.id, platform, ok: ['affected', 'not-affected', 'unknown'].includes(result.verdict) && result.reasons.length > 0 }).toEqual({ id: entry.id, platform, ok: true });
+        const applies = entry.affects.products.includes('containerd') || (entry.affects.products as string[]).includes(platform);
+        if (!applies) expect({ id: entry.id, platform, verdict: result.verdict }).toEqual({ id: entry.id, platform, verdict: 'not-affected' });
+      }
+    }
+  });
+});

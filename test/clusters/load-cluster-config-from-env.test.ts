@@ -1,0 +1,31 @@
+import { describe, expect, test } from '@jest/globals';
+import { isClusterConfigError, loadClusterConfigFromEnv } from '../../src/clusters/index.js';
+
+describe('loadClusterConfigFromEnv', () => {
+  test('reads the allowlist, timeout and TTL', () => {
+    expect(
+      loadClusterConfigFromEnv({ K8SFIX_CONTEXTS: ' prod-eu, prod-us ,prod-eu', K8SFIX_CLUSTER_TIMEOUT_MS: '2500', K8SFIX_FACTS_TTL_MS: '0', KUBECONFIG: '/a:/b' }),
+    ).toEqual({ contexts: ['prod-eu', 'prod-us'], timeoutMs: 2500, cacheTtlMs: 0, kubeconfig: '/a:/b' });
+  });
+
+  test('unset variables leave the defaults to the service', () => {
+    expect(loadClusterConfigFromEnv({})).toEqual({});
+  });
+
+  test.each([
+    [{ K8SFIX_CONTEXTS: 'prod-eu,,prod-us' }, 'K8SFIX_CONTEXTS', 'separated by commas only'],
+    [{ K8SFIX_CONTEXTS: 'prod eu' }, 'K8SFIX_CONTEXTS', 'contains a space'],
+    [{ K8SFIX_CLUSTER_TIMEOUT_MS: '5s' }, 'K8SFIX_CLUSTER_TIMEOUT_MS', 'e.g. K8SFIX_CLUSTER_TIMEOUT_MS=5000'],
+    [{ K8SFIX_CLUSTER_TIMEOUT_MS: '10' }, 'K8SFIX_CLUSTER_TIMEOUT_MS', 'from 100 to 120000'],
+    [{ K8SFIX_FACTS_TTL_MS: '-1' }, 'K8SFIX_FACTS_TTL_MS', '0 turns the cache off'],
+  ])('%j is refused with what to fix', (env, variable, hint) => {
+    let caught: unknown;
+    try {
+      loadClusterConfigFromEnv(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isClusterConfigError(caught)).toBe(true);
+    expect(caught).toMatchObject({ variable, message: expect.stringContaining(hint) });
+  });
+});

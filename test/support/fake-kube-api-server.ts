@@ -1,0 +1,162 @@
+/**
+ * An in-process Kubernetes API server over HTTPS, enough for k8sfix's read-only fact collection: `/version`,
+ * `GET /api/v1/nodes` (with limit/continue paging) and `GET /apis/baremetal.cluster.gke.io/v1/clusters`
+ * (404 when the cluster has no such resource type). Every request must carry the cluster's bearer token.
+ * Certificates are made at run time with openssl into a temp dir; no private key is committed.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { stringify } from 'yaml';
+
+const run = promisify(execFile);
+
+export interface TestCertificates {
+  dir: string;
+  /** PEM of the CA that signed `serverCert`; goes into the kubeconfig. */
+  caCert: string;
+  serverKey: string;
+  serverCert: string;
+  /** A self-signed certificate no kubeconfig trusts: the "bad certificate" cluster. */
+  rogueKey: string;
+  rogueCert: string;
+}
+
+/** A CA, a server certificate for 127.0.0.1 signed by it, and an untrusted self-signed one. */
+export async function createTestCertificates(): Promise<TestCertificates> {
+  const dir = await mkdtemp(join(tmpdir(), 'k8sfix-certs-'));
+  const at = (name: string) => join(dir, name);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  await run('openssl', ['req', '-x509', ...ec, '-keyout', at('ca.key'), '-out', at('ca.crt'), '-days', '1', '-subj', '/CN=k8sfix-test-ca',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await run('openssl', ['req', '-new', ...ec, '-keyout', at('server.key'), '-out', at('server.csr'), '-subj', '/CN=kube-apiserver']);
+  await writeFile(at('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n');
+  await run('openssl', ['x509', '-req', '-in', at('server.csr'), '-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-CAcreateserial',
+    '-out', at('server.crt'), '-days', '1', '-extfile', at('server.ext')]);
+  await run('openssl', ['req', '-x509', ...ec, '-keyout', at('rogue.key'), '-out', at('rogue.crt'), '-days', '1', '-subj', '/CN=rogue-apiserver',
+    '-addext', 'subjectAltName=IP:127.0.0.1']);
+  const read = (name: string) => readFile(at(name), 'utf8');
+  return {
+    dir,
+    caCert: await read('ca.crt'),
+    serverKey: await read('server.key'),
+    serverCert: await read('server.crt'),
+    rogueKey: await read('rogue.key'),
+    rogueCert: await read('rogue.crt'),
+  };
+}
+
+/** What one fake cluster serves. */
+export interface FakeClusterSpec {
+  /** The bearer token the server accepts. */
+  token: string;
+  /** The `/version` body. */
+  version?: Record<string, string>;
+  /** Node objects as the API returns them. */
+  nodes?: unknown[];
+  /** Items of clusters.baremetal.cluster.gke.io; undefined: the resource type does not exist (404). */
+  bareMetalClusters?: unknown[];
+  /** `hang`: accept and never answer; `forbid-nodes`: 403 on the node list, as with missing RBAC. */
+  behaviour?: 'ok' | 'hang' | 'forbid-nodes';
+  /** Serve the untrusted self-signed certificate. */
+  untrustedCertificate?: boolean;
+}
+
+export interface FakeCluster {
+  url: string;
+  /** `GET /version`, ... in arrival order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Starts one fake API server on 127.0.0.1 and a random port. */
+export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertificates): Promise<FakeCluster> {
+  const requests: string[] = [];
+  const server: Server = createServer(
+    spec.untrustedCertificate ? { key: certs.rogueKey, cert: certs.rogueCert } : { key: certs.serverKey, cert: certs.serverCert },
+    (req, res) => {
+      const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+      requests.push(`${req.method} ${url.pathname}`);
+      const send = (code: number, body: unknown) => {
+        res.writeHead(code, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (spec.behaviour === 'hang') return;
+      if (req.headers.authorization !== `Bearer ${spec.token}`) return send(401, status(401, 'Unauthorized', 'Unauthorized'));
+      if (req.method !== 'GET') return send(405, status(405, 'MethodNotAllowed', 'the fake API server is read-only'));
+      if (url.pathname === '/version') return send(200, spec.version ?? {});
+      if (url.pathname === '/api/v1/nodes') {
+        if (spec.behaviour === 'forbid-nodes') {
+          return send(403, status(403, 'Forbidden', 'nodes is forbidden: User "system:serviceaccount:k8sfix:k8sfix" cannot list resource "nodes" in API group "" at the cluster scope'));
+        }
+        const nodes = spec.nodes ?? [];
+        const limit = Number(url.searchParams.get('limit') ?? nodes.length) || nodes.length;
+        const start = Number(url.searchParams.get('continue') ?? 0);
+        const end = start + limit;
+        return send(200, {
+          kind: 'NodeList',
+          apiVersion: 'v1',
+          metadata: { resourceVersion: '4242', ...(end < nodes.length ? { continue: String(end) } : {}) },
+          items: nodes.slice(start, end),
+        });
+      }
+      if (url.pathname === '/apis/baremetal.cluster.gke.io/v1/clusters' && spec.bareMetalClusters) {
+        return send(200, { apiVersion: 'baremetal.cluster.gke.io/v1', kind: 'ClusterList', metadata: {}, items: spec.bareMetalClusters });
+      }
+      return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function status(code: number, reason: string, message: string) {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+}
+
+/** A URL on 127.0.0.1 where nothing listens (a port bound, then released). */
+export async function unusedUrl(): Promise<string> {
+  const probe = createTcpServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `https://127.0.0.1:${port}`;
+}
+
+export interface KubeconfigContext {
+  name: string;
+  server: string;
+  token: string;
+}
+
+/** Writes a kubeconfig with one cluster, user and context per entry, trusting `caCert`; returns its path. */
+export async function writeKubeconfig(dir: string, file: string, caCert: string, contexts: KubeconfigContext[]): Promise<string> {
+  const path = join(dir, file);
+  const config = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': contexts[0]?.name,
+    clusters: contexts.map((c) => ({
+      name: `${c.name}-cluster`,
+      cluster: { server: c.server, 'certificate-authority-data': Buffer.from(caCert).toString('base64') },
+    })),
+    users: contexts.map((c) => ({ name: `${c.name}-user`, user: { token: c.token } })),
+    contexts: contexts.map((c) => ({ name: c.name, context: { cluster: `${c.name}-cluster`, user: `${c.name}-user` } })),
+  };
+  await writeFile(path, stringify(config));
+  return path;
+}
