@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark, printing its numbers. Speed goals live here, never in unit tests. */
+import { runMatcherBench } from './matcher-bench.js';
+
+await runMatcherBench();
