@@ -29,6 +29,7 @@ const SYMPTOM_MIN_TERMS = 3;
 
 interface Candidate {
   entryIndex: number;
+  /** Uncapped, so that two candidates at the 1.0 cap still rank by how fully they matched. */
   score: number;
   evidence: Evidence[];
 }
@@ -90,7 +91,8 @@ function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Eviden
   // A quoted signature shows its generic parts too: "mkdir /sys/fs/cgroup/memory/...: read-only file system" is
   // not "...: cannot allocate memory", though the informative path is the same.
   if (hit.coverage >= FULL_COVERAGE && hit.rawCoverage >= FULL_RAW_COVERAGE && hit.coveredWeight >= FULL_MIN_WEIGHT) {
-    return { score: 0.85 + 0.15 * hit.coverage, evidence: evidence('signature') };
+    // Plain coverage breaks ties between signatures that both cover their informative text.
+    return { score: 0.85 + 0.1 * hit.coverage + 0.05 * hit.rawCoverage, evidence: evidence('signature') };
   }
   // A fragment of a signature with several parts must show two of them: one part alone is often a phrase
   // other software prints too.
@@ -122,7 +124,7 @@ function addEvidence(candidates: Map<number, Candidate>, entryIndex: number, sco
     return;
   }
   const agrees = current.evidence.some((e) => e.kind !== evidence.kind);
-  current.score = Math.min(1, Math.max(current.score, score) + (agrees ? 0.03 : 0));
+  current.score = Math.max(current.score, score) + (agrees ? 0.03 : 0);
   if (score > current.score - 0.03) current.evidence.unshift(evidence);
   else current.evidence.push(evidence);
 }

@@ -30,7 +30,7 @@ const GENERIC_PHRASES = [
   // Go's network and TLS errors, which any client prints.
   'context deadline exceeded', 'connection refused', 'connection reset by peer', 'dial tcp', 'i/o timeout',
   'no such host', '(client.timeout exceeded while awaiting headers)', 'client.timeout exceeded', 'tls handshake timeout',
-  'x509: certificate signed by unknown authority', 'x509: certificate has expired or is not yet valid', 'no route to host',
+  'x509: certificate has expired or is not yet valid', 'no route to host',
   'net/http: request canceled', 'eof', 'toomanyrequests: too many requests', 'too many requests',
   // Operating-system error texts.
   'no such file or directory', 'not a directory', 'permission denied', 'cannot allocate memory', 'the parameter is incorrect',
