@@ -111,7 +111,7 @@ function scoreSymptomHit(hit: SymptomHit, namesProduct: boolean, inLog: boolean)
   if (!placed || hit.coverage < bar || (hit.specificTerms === 0 && hit.matchedTerms.length < 4)) return undefined;
   return {
     // Between 0.6 and 0.8: a description alone never reaches high confidence.
-    score: 0.5 + 0.25 * Math.min(1, hit.coverage) + Math.min(0.05, 0.0125 * hit.specificTerms),
+    score: 0.5 + 0.25 * Math.min(1, hit.coverage) + Math.min(0.075, 0.025 * hit.specificTerms),
     evidence: { kind: 'symptom', line: hit.line, lineNumber: hit.lineNumber, matched: hit.phrase },
   };
 }

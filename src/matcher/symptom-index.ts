@@ -89,7 +89,7 @@ export class SymptomIndex {
       if (matchedTerms.length === 0) continue;
       const coverage = matched / phrase.weight;
       const current = best.get(phrase.entryIndex);
-      if (!current || coverage > current.coverage || (coverage === current.coverage && matchedTerms.length > current.matchedTerms.length)) {
+      if (!current || betterPhrase({ coverage, specificTerms, terms: matchedTerms.length }, { ...current, terms: current.matchedTerms.length })) {
         best.set(phrase.entryIndex, { entryIndex: phrase.entryIndex, coverage, phrase: phrase.text, matchedTerms, specificTerms, lineNumber: 0, line: '' });
       }
     }
@@ -111,6 +111,17 @@ export class SymptomIndex {
       if (factor > (found.get(top.item) ?? 0)) found.set(top.item, factor);
     }
   }
+}
+
+/**
+ * Which of an entry's phrases speaks for it: one with a word specific to the entry and most of its terms
+ * found beats a fuller match of generic words only; otherwise coverage, then the number of terms.
+ */
+function betterPhrase(a: { coverage: number; specificTerms: number; terms: number }, b: { coverage: number; specificTerms: number; terms: number }): boolean {
+  const strong = (x: typeof a): boolean => x.specificTerms > 0 && x.coverage >= MIN_REPORTABLE_COVERAGE;
+  if (strong(a) !== strong(b)) return strong(a);
+  if (a.coverage !== b.coverage) return a.coverage > b.coverage;
+  return a.terms > b.terms;
 }
 
 interface ProseLine {
