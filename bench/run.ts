@@ -1,4 +1,7 @@
 /** `npm run bench`: every benchmark, printing its numbers. Speed goals live here, never in unit tests. */
 import { runMatcherBench } from './matcher-bench.js';
+import { runSlackBench } from './slack-bench.js';
 
 await runMatcherBench();
+console.log('');
+await runSlackBench();

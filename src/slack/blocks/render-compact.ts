@@ -1,0 +1,45 @@
+import { ACTION_IDS } from '../action-ids.js';
+import type { Answer } from '../answer.js';
+import { escapeMrkdwn } from '../escape.js';
+import { fitPlain } from './fit-text.js';
+import { LIMITS } from './limits.js';
+import { appliesToLine, context, section, stepText } from './render-parts.js';
+import { titleOf } from './render-answer.js';
+import { stringsFor } from './strings.js';
+import type { Block, SlackMessage } from './types.js';
+
+/** At most this many issues in one compact reply; the full answer shows the rest. */
+export const COMPACT_MAX_ISSUES = 3;
+
+/**
+ * The unasked-for reply in an incident thread: per issue its title and confidence, where it applies and the first
+ * remediation step, then one "Full answer" button. Short on purpose: it lands in the middle of an incident.
+ */
+export function renderCompact(answer: Answer, fullAnswerRef: string): SlackMessage {
+  const s = stringsFor(answer.lang);
+  const blocks: Block[] = [];
+  for (const match of answer.matches.slice(0, COMPACT_MAX_ISSUES)) {
+    const confidence = s.confidence[match.confidence];
+    blocks.push(section(`${s.knownIssue} ${escapeMrkdwn(titleOf(match, answer.lang))} _(${confidence})_\n${appliesToLine(answer.clusters, match.id, answer.lang)}`));
+    const first = stepText(match.entry, 0, answer.lang).replace(/^1\. /, '');
+    if (first) blocks.push(section(`${s.firstStep} ${first}`));
+  }
+  if (answer.matches.length > COMPACT_MAX_ISSUES) {
+    blocks.push(context([`+${answer.matches.length - COMPACT_MAX_ISSUES}`]));
+  }
+  blocks.push({
+    type: 'actions',
+    block_id: 'k8sfix_full_answer',
+    elements: [
+      {
+        type: 'button',
+        action_id: ACTION_IDS.fullAnswer,
+        text: { type: 'plain_text', text: fitPlain(s.fullAnswer, LIMITS.buttonText) },
+        value: fullAnswerRef,
+      },
+    ],
+  });
+  const first = answer.matches[0];
+  const text = first ? `k8sfix: ${escapeMrkdwn(titleOf(first, answer.lang))}` : 'k8sfix';
+  return { text: fitPlain(text, LIMITS.sectionText), blocks };
+}

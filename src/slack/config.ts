@@ -1,0 +1,153 @@
+import type { Lang } from '../catalogue/types.js';
+import { SlackConfigError } from './errors/slack-config-error.js';
+
+export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
+
+/** The Slack app's settings, read from the environment by {@link loadSlackConfig}. */
+export interface SlackConfig {
+  /** `SLACK_BOT_TOKEN` (xoxb-): every Web API call. Required. */
+  botToken: string;
+  /** `SLACK_APP_TOKEN` (xapp-, scope connections:write): when set, the app connects over Socket Mode. */
+  appToken?: string;
+  /** `SLACK_SIGNING_SECRET`: verifies HTTP requests. Required without SLACK_APP_TOKEN. */
+  signingSecret?: string;
+  /** `PORT`: where the HTTP receiver listens. Default 3000. */
+  port: number;
+  /** `SLACK_API_URL`: base URL of the Web API, ending in `/`. Default `https://slack.com/api/`. */
+  slackApiUrl?: string;
+  /** `K8SFIX_INCIDENT_CHANNELS`: channel ids and name patterns whose messages are annotated unasked. Default none. */
+  incidentChannels: { ids: string[]; patterns: string[] };
+  /** `K8SFIX_LANG`: the answer language when neither the user nor the text says otherwise. Default en. */
+  defaultLang: Lang;
+  /** `K8SFIX_MAX_FILE_BYTES`: larger shared files are not read. Default 1000000 (the matcher's input limit). */
+  maxFileBytes: number;
+  /** `K8SFIX_CHANNEL_RATE_LIMIT`: at most this many unasked replies per incident channel per minute. Default 6. */
+  channelRateLimit: number;
+  /** `K8SFIX_CLUSTER_WAIT_MS`: how long an answer waits for cluster facts before it is posted and updated later. Default 2000. */
+  clusterWaitMs: number;
+  /** `LOG_LEVEL`: debug, info, warn or error. Default info. */
+  logLevel: LogLevelName;
+}
+
+const LANGS: readonly string[] = ['en', 'ko'];
+const LEVELS: readonly string[] = ['debug', 'info', 'warn', 'error'];
+
+/**
+ * Reads and validates the Slack app's environment. Collects every problem before throwing, so one start shows
+ * everything to fix; each message names the variable and where to find its value.
+ */
+export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+
+  const botToken = read('SLACK_BOT_TOKEN');
+  if (!botToken) {
+    problems.push(
+      'SLACK_BOT_TOKEN is missing: install the app to your workspace and copy the "Bot User OAuth Token" (xoxb-...) ' +
+        'from api.slack.com/apps > your app > OAuth & Permissions',
+    );
+  } else if (!botToken.startsWith('xoxb-')) {
+    problems.push('SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token), not a user or app token');
+  }
+
+  const appToken = read('SLACK_APP_TOKEN');
+  if (appToken && !appToken.startsWith('xapp-')) {
+    problems.push(
+      'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)',
+    );
+  }
+  const signingSecret = read('SLACK_SIGNING_SECRET');
+  if (!appToken && !signingSecret) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is missing: the app runs over HTTP when SLACK_APP_TOKEN is not set and needs it to verify requests; ' +
+        'copy it from api.slack.com/apps > your app > Basic Information > App Credentials > Signing Secret, ' +
+        'or set SLACK_APP_TOKEN (xapp-..., Basic Information > App-Level Tokens with connections:write) to use Socket Mode instead',
+    );
+  }
+
+  const port = readInt(read('PORT'), 'PORT', 0, 65535, 3000, '3000', problems);
+
+  let slackApiUrl: string | undefined;
+  const apiUrl = read('SLACK_API_URL');
+  if (apiUrl) {
+    try {
+      const parsed = new URL(apiUrl);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+      slackApiUrl = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
+    } catch {
+      problems.push(`SLACK_API_URL="${apiUrl}" is not an http(s) URL: use the Web API base, e.g. https://slack.com/api/, or unset it`);
+    }
+  }
+
+  const incidentChannels = parseIncidentChannels(read('K8SFIX_INCIDENT_CHANNELS'), problems);
+
+  const lang = read('K8SFIX_LANG')?.toLowerCase() ?? 'en';
+  if (!LANGS.includes(lang)) problems.push(`K8SFIX_LANG="${lang}" is not supported: use en or ko`);
+
+  const maxFileBytes = readInt(read('K8SFIX_MAX_FILE_BYTES'), 'K8SFIX_MAX_FILE_BYTES', 1024, 10_000_000, 1_000_000, '1000000', problems);
+  const channelRateLimit = readInt(read('K8SFIX_CHANNEL_RATE_LIMIT'), 'K8SFIX_CHANNEL_RATE_LIMIT', 1, 1000, 6, '6', problems);
+  const clusterWaitMs = readInt(read('K8SFIX_CLUSTER_WAIT_MS'), 'K8SFIX_CLUSTER_WAIT_MS', 0, 60_000, 2000, '2000', problems);
+
+  const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? 'info';
+  if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" is not a level: use debug, info, warn or error`);
+
+  if (problems.length > 0) throw new SlackConfigError(problems);
+  const config: SlackConfig = {
+    botToken: botToken as string,
+    port,
+    incidentChannels,
+    defaultLang: lang as Lang,
+    maxFileBytes,
+    channelRateLimit,
+    clusterWaitMs,
+    logLevel: logLevel as LogLevelName,
+  };
+  if (appToken) config.appToken = appToken;
+  if (signingSecret) config.signingSecret = signingSecret;
+  if (slackApiUrl) config.slackApiUrl = slackApiUrl;
+  return config;
+}
+
+/**
+ * `C0123ABCD, G0123ABCD` (ids) and `inc-*`, `#incident-*` (name patterns, `*` any run of characters).
+ * Ids are upper-case letters and digits starting with C or G; anything else is a name pattern.
+ */
+function parseIncidentChannels(raw: string | undefined, problems: string[]): SlackConfig['incidentChannels'] {
+  const result = { ids: [] as string[], patterns: [] as string[] };
+  if (!raw) return result;
+  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (/^[CG][A-Z0-9]{6,}$/.test(item)) result.ids.push(item);
+    else {
+      const name = item.replace(/^#/, '').toLowerCase();
+      if (!/^[a-z0-9_*-][a-z0-9_*.-]{0,79}$/.test(name)) {
+        problems.push(
+          `K8SFIX_INCIDENT_CHANNELS has "${item}", which is neither a channel id (C0123ABCD, from the channel's details) ` +
+            'nor a channel name pattern (lower-case letters, digits, - and _, with * for any run, e.g. inc-*)',
+        );
+      } else result.patterns.push(name);
+    }
+  }
+  return result;
+}
+
+function readInt(raw: string | undefined, name: string, min: number, max: number, fallback: number, example: string, problems: string[]): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${name}="${raw}" is not valid: give a whole number from ${min} to ${max}, e.g. ${name}=${example}`);
+    return fallback;
+  }
+  return value;
+}
+
+/** True when a channel name matches one of the patterns (`*` stands for any run of characters). */
+export function channelNameMatches(name: string, patterns: string[]): boolean {
+  const lower = name.toLowerCase();
+  return patterns.some((pattern) => {
+    const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return regex.test(lower);
+  });
+}

@@ -1,0 +1,9 @@
+import type { App } from '@slack/bolt';
+import type { Services } from '../../services.js';
+import { appMention } from './app-mention.js';
+import { incidentMessage } from './incident-message.js';
+
+export function registerEvents(app: App, services: Services): void {
+  app.event('app_mention', appMention(services));
+  app.event('message', incidentMessage(services));
+}

@@ -1,0 +1,62 @@
+import type { Logger } from '@slack/bolt';
+import type { Matcher } from '../matcher/types.js';
+import type { Store } from '../store/store.js';
+import { AnswerStore } from './answer-store.js';
+import type { ClusterChecker } from './cluster-checker.js';
+import type { SlackConfig } from './config.js';
+import { Deduper } from './dedupe.js';
+import { IncidentChannels } from './incident-channels.js';
+import { LanguageResolver } from './language.js';
+import { ChannelRateLimiter } from './rate-limit.js';
+import { SLACK_FILE_HOSTS } from './read-files.js';
+import { withLocalFallback } from './resilient-store.js';
+import type { FetchFn } from './respond.js';
+
+/** What the Slack app is built from, besides its configuration. */
+export interface SlackDeps {
+  matcher: Matcher;
+  /** Cluster facts and applicability; answers say "not checked" without it. */
+  clusters?: ClusterChecker;
+  /** Shared state (memory or Redis); wrapped so that an outage falls back to this process's memory. */
+  store: Store;
+  logger?: Logger;
+  /** For response_url posts and file downloads. Default: global fetch. */
+  fetch?: FetchFn;
+}
+
+/** Everything a listener uses, built once per app. */
+export interface Services {
+  config: SlackConfig;
+  matcher: Matcher;
+  clusters?: ClusterChecker;
+  store: Store;
+  dedupe: Deduper;
+  rateLimiter: ChannelRateLimiter;
+  answers: AnswerStore;
+  incidentChannels: IncidentChannels;
+  language: LanguageResolver;
+  fetch: FetchFn;
+  trustedFileHosts: string[];
+  logger?: Logger;
+}
+
+export function createServices(config: SlackConfig, deps: SlackDeps): Services {
+  const store = withLocalFallback(deps.store, deps.logger);
+  const trustedFileHosts = [...SLACK_FILE_HOSTS];
+  if (config.slackApiUrl) trustedFileHosts.push(new URL(config.slackApiUrl).host);
+  const services: Services = {
+    config,
+    matcher: deps.matcher,
+    store,
+    dedupe: new Deduper(store),
+    rateLimiter: new ChannelRateLimiter(store, config.channelRateLimit),
+    answers: new AnswerStore(store),
+    incidentChannels: new IncidentChannels(config.incidentChannels, store, deps.logger),
+    language: new LanguageResolver(config.defaultLang, store, deps.logger),
+    fetch: deps.fetch ?? globalThis.fetch,
+    trustedFileHosts,
+  };
+  if (deps.clusters) services.clusters = deps.clusters;
+  if (deps.logger) services.logger = deps.logger;
+  return services;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, test } from '@jest/globals';
+import { channelNameMatches, loadSlackConfig } from '../../src/slack/config.js';
+import { isSlackConfigError, type SlackConfigError } from '../../src/slack/errors/slack-config-error.js';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadSlackConfig(env);
+  } catch (error) {
+    if (isSlackConfigError(error)) return (error as SlackConfigError).problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('Slack configuration from the environment', () => {
+  test('an empty environment names each missing variable and where to get it', () => {
+    const found = problems({});
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^SLACK_BOT_TOKEN is missing: .*OAuth & Permissions/);
+    expect(found[1]).toMatch(/^SLACK_SIGNING_SECRET is missing: .*Signing Secret.*or set SLACK_APP_TOKEN/);
+  });
+
+  test('Socket Mode needs no signing secret', () => {
+    const config = loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(config.appToken).toBe('xapp-1');
+    expect(config.signingSecret).toBeUndefined();
+  });
+
+  test('every malformed value is reported at once', () => {
+    const found = problems({
+      SLACK_BOT_TOKEN: 'xoxp-user',
+      SLACK_APP_TOKEN: 'xoxb-wrong',
+      SLACK_API_URL: 'ftp://x',
+      K8SFIX_INCIDENT_CHANNELS: 'C0123ABCD, Bad Name!',
+      K8SFIX_LANG: 'fr',
+      K8SFIX_CHANNEL_RATE_LIMIT: '0',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+    });
+    expect(found.map((p) => p.split(/[ =]/)[0])).toEqual([
+      'SLACK_BOT_TOKEN',
+      'SLACK_APP_TOKEN',
+      'PORT',
+      'SLACK_API_URL',
+      'K8SFIX_INCIDENT_CHANNELS',
+      'K8SFIX_LANG',
+      'K8SFIX_CHANNEL_RATE_LIMIT',
+      'LOG_LEVEL',
+    ]);
+  });
+
+  test('defaults, ids and name patterns', () => {
+    const config = loadSlackConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+      K8SFIX_INCIDENT_CHANNELS: 'C0123ABCD, #inc-*, G0PRIVATE1,Incident-*',
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      defaultLang: 'en',
+      slackApiUrl: 'http://127.0.0.1:9/api/',
+      incidentChannels: { ids: ['C0123ABCD', 'G0PRIVATE1'], patterns: ['inc-*', 'incident-*'] },
+      channelRateLimit: 6,
+      maxFileBytes: 1_000_000,
+    });
+  });
+
+  test.each([
+    ['inc-42', ['inc-*'], true],
+    ['INC-42', ['inc-*'], true],
+    ['incident', ['inc-*'], false],
+    ['prod-inc-1', ['*-inc-*'], true],
+    ['inc.x', ['inc-*'], false],
+  ])('channel %s against %j: %s', (name, patterns, expected) => {
+    expect(channelNameMatches(name, patterns)).toBe(expected);
+  });
+});
