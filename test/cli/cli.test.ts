@@ -25,7 +25,7 @@ describe('the k8sfix command line', () => {
     const { code, stdout } = await k8sfix([LINE]);
     expect(code).toBe(0);
     expect(stdout).toContain('1. Pods fail with');
-    expect(stdout).toMatch(/high confidence \(0\.\d\d\) · Google Kubernetes Engine \(GKE\) · pod-ip-exhaustion-containerd-ip-leak/);
+    expect(stdout).toMatch(/high confidence \((?:0\.\d\d|1\.00)\) · Google Kubernetes Engine \(GKE\) · pod-ip-exhaustion-containerd-ip-leak/);
     expect(stdout).toContain(`evidence (line 1, signature): ${LINE}`);
     expect(stdout).toContain('fix:\n     1. Follow the standard GKE cluster workaround');
     expect(stdout).toContain('$ gcloud container clusters upgrade');
