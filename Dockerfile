@@ -1,4 +1,4 @@
-# k8sfix Slack app. Build: docker build -t k8sfix . ; run: see docs/slack.md (needs SLACK_BOT_TOKEN and
+# k8sfix Slack app. Build: docker build -t k8sfix . ; run: see "The Slack app" in README.md (needs SLACK_BOT_TOKEN and
 # SLACK_APP_TOKEN or SLACK_SIGNING_SECRET; a kubeconfig mounted at $KUBECONFIG or in-cluster credentials).
 
 FROM node:20-bookworm-slim AS build
