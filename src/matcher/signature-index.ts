@@ -193,7 +193,7 @@ export class SignatureIndex {
       const window: Segment[] = [];
       for (let i = tail; i < found.length && found[i]!.streamStart <= anchor.streamStart + span; i++) window.push(found[i]!);
       this.addMissingChunks(signature, window, input.stream, anchor.streamStart - span, anchor.streamStart + span);
-      const { covered, raw, chunks } = this.coveredWeight(signature, window);
+      const { covered, raw, chunks } = this.coveredWeight(signature, withoutReuse(window));
       const run = Math.max(...window.map((w) => w.chunkEnd - w.chunkStart));
       const coverage = covered / signature.totalWeight;
       if (!best || coverage > best.coverage || (coverage === best.coverage && raw > best.raw)) best = { coverage, covered, raw, chunks, run, anchor };
@@ -252,6 +252,25 @@ export class SignatureIndex {
     }
     return { covered, raw, chunks };
   }
+}
+
+/**
+ * One stretch of the input may stand for one place in a signature only: a word that repeats in a signature
+ * ("kubectl get stackdriver" against a stack trace of stackdriver frames) must not be counted twice. Longer
+ * runs are kept first; a run that mostly overlaps a kept one in the input is dropped.
+ */
+function withoutReuse(window: Segment[]): Segment[] {
+  const kept: Segment[] = [];
+  for (const segment of [...window].sort((a, b) => b.chunkEnd - b.chunkStart - (a.chunkEnd - a.chunkStart))) {
+    const start = segment.streamStart;
+    const end = start + segment.chunkEnd - segment.chunkStart;
+    const overlaps = kept.some((k) => {
+      const kEnd = k.streamStart + k.chunkEnd - k.chunkStart;
+      return Math.min(end, kEnd) - Math.max(start, k.streamStart) > (end - start) / 2;
+    });
+    if (!overlaps) kept.push(segment);
+  }
+  return kept;
 }
 
 function compile(text: string, entryIndex: number): CompiledSignature {
