@@ -19,12 +19,15 @@ const LONG_RUN_WEIGHT = 36;
 const FULL_MIN_WEIGHT = 9;
 const FULL_RAW_COVERAGE = 0.8;
 /**
- * A description: most of one of the entry's phrases, in a text that places it (names the product, or uses two
- * words specific to the entry), with a specific word or nearly all of the phrase. Inside a log, nearly all of it.
+ * A description: most of one of the entry's phrases, in a text that places it (names the product, uses two
+ * words specific to the entry, or one and nearly all of the phrase), with a specific word or nearly all of the
+ * phrase. Inside a log, nearly all of it.
  */
 const SYMPTOM_COVERAGE = 0.6;
 const SYMPTOM_COVERAGE_WITHOUT_SPECIFIC_TERMS = 0.8;
-const SYMPTOM_COVERAGE_IN_LOG = 0.85;
+const SYMPTOM_COVERAGE_IN_LOG = 0.8;
+/** Without the product named and with one specific word, a description must cover nearly all of a phrase. */
+const SYMPTOM_COVERAGE_UNPLACED = 0.8;
 const SYMPTOM_MIN_TERMS = 3;
 
 interface Candidate {
@@ -106,7 +109,7 @@ function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Eviden
 
 function scoreSymptomHit(hit: SymptomHit, namesProduct: boolean, inLog: boolean): { score: number; evidence: Evidence } | undefined {
   if (hit.matchedTerms.length < SYMPTOM_MIN_TERMS) return undefined;
-  const placed = namesProduct || hit.specificTerms >= 2;
+  const placed = namesProduct || hit.specificTerms >= 2 || (hit.specificTerms >= 1 && hit.coverage >= SYMPTOM_COVERAGE_UNPLACED);
   const bar = inLog ? SYMPTOM_COVERAGE_IN_LOG : hit.specificTerms >= 1 ? SYMPTOM_COVERAGE : SYMPTOM_COVERAGE_WITHOUT_SPECIFIC_TERMS;
   if (!placed || hit.coverage < bar || (hit.specificTerms === 0 && hit.matchedTerms.length < 4)) return undefined;
   return {
