@@ -2,9 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { realCatalogue } from '../support/catalogue.js';
+import { seedsDir } from '../support/seeds.js';
 
 const { catalogue, matcher } = await realCatalogue();
-const SEEDS = join(process.cwd(), '..', 'shared', 'seeds');
+const SEEDS = seedsDir();
 
 describe('the shipped catalogue', () => {
   test('loads with no problems and covers every product of the seeds', () => {

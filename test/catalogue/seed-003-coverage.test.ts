@@ -2,6 +2,7 @@ import { expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { realCatalogue } from '../support/catalogue.js';
+import { seedsDir } from '../support/seeds.js';
 
 const SEED = '003_46994a4b9305e97e.txt';
 /** The line that states the affected Anthos versions, above each issue's heading: "1.10, 1.11, 1.13.0-1.13.2". */
@@ -9,7 +10,7 @@ const VERSIONS_LINE = /^\d+\.\d+(?:\.\d+)?(?:-\d+\.\d+(?:\.\d+)?)?(?:, \d+\.\d+(
 
 test('every issue heading that survives in seed 003 is covered by an entry\'s sources', async () => {
   const { catalogue } = await realCatalogue();
-  const lines = readFileSync(join(process.cwd(), '..', 'shared', 'seeds', SEED), 'utf8').split('\n');
+  const lines = readFileSync(join(seedsDir(), SEED), 'utf8').split('\n');
   const squeeze = (text: string): string => text.replace(/\s+/g, '');
   const headings = catalogue.entries.flatMap((entry) => entry.sources.filter((s) => s.seed === SEED).map((s) => squeeze(s.heading)));
 
