@@ -60,11 +60,11 @@ export function prepareInput(raw: string): PreparedInput {
   return { lines, stream: parts.join(''), starts, truncated, cleanText, binary };
 }
 
-/** More than one in ten of the first 4096 characters are control characters or replacement characters. */
+/** More than one in ten of the first 4096 characters are C0 or C1 control characters (tab, newline and ESC aside) or replacement characters. */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
   // eslint-disable-next-line no-control-regex
-  const odd = sample.match(/[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g)?.length ?? 0;
+  const odd = sample.match(/[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
   return sample.length > 0 && odd / sample.length > 0.1;
 }
 
