@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue/types.js';
 import { MAX_INPUT_CHARS, prepareInput } from './prepare-input.js';
 import { SignatureIndex, type SignatureHit } from './signature-index.js';
-import { productsNamedIn } from './product-context.js';
+import { namesOtherPlatform, productsNamedIn, productsNamedOutright } from './product-context.js';
 import { isMostlyLog, SymptomIndex, type SymptomHit } from './symptom-index.js';
 import type { Analysis, Confidence, Evidence, Matcher, MatchOptions } from './types.js';
 
@@ -18,6 +18,7 @@ const LONG_RUN_WEIGHT = 36;
 /** A quoted signature still needs this much informative text, or a generic message could stand for it. */
 const FULL_MIN_WEIGHT = 9;
 const FULL_RAW_COVERAGE = 0.8;
+const FULL_MIN_GENERIC_CHARS = 40;
 /**
  * A description: most of one of the entry's phrases, in a text that places it (names the product, uses two
  * words specific to the entry, or one and nearly all of the phrase), with a specific word or nearly all of the
@@ -60,14 +61,25 @@ export function createMatcher(catalogue: Catalogue): Matcher {
       if (input.binary) notes.push('the input looks like binary data, not text; paste the log as text');
       const candidates = new Map<number, Candidate>();
 
+      const head = input.cleanText.slice(0, 20_000);
+      const named = productsNamedIn(head);
+      // A text about another platform (EKS, AKS, k3s, a laptop) gets no platform-specific known issue, unless
+      // it also names that issue's product ("works on GKE, fails on EKS").
+      const otherPlatform = namesOtherPlatform(head);
+      const namedOutright = otherPlatform ? productsNamedOutright(head) : new Set<string>();
+      const belongsElsewhere = (entryIndex: number): boolean => {
+        const products = entries[entryIndex]!.affects.products;
+        return otherPlatform && !products.includes('containerd') && !products.some((product) => namedOutright.has(product));
+      };
       for (const hit of signatures.search(input)) {
+        if (belongsElsewhere(hit.entryIndex)) continue;
         const scored = scoreSignatureHit(hit);
         if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
       }
       const strongest = Math.max(0, ...[...candidates.values()].map((c) => c.score));
       const inLog = isMostlyLog(input);
-      const named = productsNamedIn(input.cleanText.slice(0, 20_000));
       for (const hit of symptoms.search(input, strongest < FULL_COVERAGE)) {
+        if (belongsElsewhere(hit.entryIndex)) continue;
         const entry = entries[hit.entryIndex]!;
         const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
         const scored = scoreSymptomHit(hit, namesProduct, inLog);
@@ -93,7 +105,9 @@ function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Eviden
   const evidence = (kind: Evidence['kind']): Evidence => ({ kind, line: hit.line, lineNumber: hit.lineNumber, matched: hit.signature });
   // A quoted signature shows its generic parts too: "mkdir /sys/fs/cgroup/memory/...: read-only file system" is
   // not "...: cannot allocate memory", though the informative path is the same.
-  if (hit.coverage >= FULL_COVERAGE && hit.rawCoverage >= FULL_RAW_COVERAGE && hit.coveredWeight >= FULL_MIN_WEIGHT) {
+  // Either enough informative text, or a long run of generic parts that only this issue puts together.
+  const substantial = hit.coveredWeight >= FULL_MIN_WEIGHT || hit.rawCovered >= FULL_MIN_GENERIC_CHARS;
+  if (hit.coverage >= FULL_COVERAGE && hit.rawCoverage >= FULL_RAW_COVERAGE && substantial) {
     // Plain coverage breaks ties between signatures that both cover their informative text.
     return { score: 0.85 + 0.1 * hit.coverage + 0.05 * hit.rawCoverage, evidence: evidence('signature') };
   }

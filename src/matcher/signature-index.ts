@@ -14,6 +14,17 @@ const PLACEHOLDER_REACH = 300;
 /** A gram shared by more entries than this says nothing about which one it is; it is not indexed. */
 const MAX_ENTRIES_PER_GRAM = 3;
 const MAX_SEGMENTS_PER_SIGNATURE = 400;
+/** A signature with fewer informative characters than this is made of generic phrases (and punctuation). */
+const MIN_INFORMATIVE_CHARS = 8;
+/** A chunk that is not found whole is looked for in pieces of this length. */
+const PIECE = 10;
+/**
+ * What a character of a generic phrase weighs, against 1 for informative text: little, so that sharing only
+ * generic phrases with a signature is never a fragment of it, but not nothing, so that a signature made of
+ * generic parts ("Failed to pull image ...: http: server gave HTTP response to HTTPS client") still matches
+ * when all of its parts stand together.
+ */
+const GENERIC_WEIGHT = 0.15;
 
 /**
  * Phrases that Kubernetes components print around very different errors. They carry no weight, so a log that
@@ -30,8 +41,9 @@ const GENERIC_PHRASES = [
   // Go's network and TLS errors, which any client prints.
   'context deadline exceeded', 'connection refused', 'connection reset by peer', 'dial tcp', 'i/o timeout',
   'no such host', '(client.timeout exceeded while awaiting headers)', 'client.timeout exceeded', 'tls handshake timeout',
-  'x509: certificate has expired or is not yet valid', 'no route to host',
+  'x509: certificate signed by unknown authority', 'x509: certificate has expired or is not yet valid', 'no route to host',
   'net/http: request canceled', 'eof', 'toomanyrequests: too many requests', 'too many requests',
+  'http: server gave http response to https client',
   // Operating-system error texts.
   'no such file or directory', 'not a directory', 'permission denied', 'cannot allocate memory', 'the parameter is incorrect',
   'the system cannot find the file specified', 'the system cannot find the path specified', 'operation not permitted',
@@ -76,6 +88,8 @@ export interface SignatureHit {
   longestRun: number;
   /** Share of the signature's literal characters found, generic ones included, 0 to 1. */
   rawCoverage: number;
+  /** Literal characters found, generic ones included. */
+  rawCovered: number;
   /** Chunks (the literal parts between placeholders), and how many of them were found. */
   chunks: number;
   chunksFound: number;
@@ -105,11 +119,14 @@ export class SignatureIndex {
       }
     }
     this.signatures.forEach((signature, s) => {
+      // A signature made only of generic phrases is found through its own grams; any other only through its
+      // informative ones, so common phrases do not flood the search with postings.
+      const allGeneric = signature.chunks.reduce((sum, chunk) => sum + informativeChars(chunk, generic), 0) < MIN_INFORMATIVE_CHARS;
       signature.chunks.forEach((chunk, c) => {
         const weights = new Float64Array(chunk.length).fill(1);
         for (const phrase of generic) {
           for (let at = chunk.indexOf(phrase); at !== -1; at = chunk.indexOf(phrase, at + 1)) {
-            weights.fill(0, at, at + phrase.length);
+            weights.fill(GENERIC_WEIGHT, at, at + phrase.length);
           }
         }
         for (let i = 0; i < chunk.length; i++) {
@@ -123,8 +140,8 @@ export class SignatureIndex {
         signature.totalWeight += prefix[chunk.length]!;
         for (let i = 0; i + GRAM <= chunk.length; i++) {
           const gram = chunk.slice(i, i + GRAM);
-          if ((entriesOfGram.get(gram)?.size ?? 0) > MAX_ENTRIES_PER_GRAM) continue;
-          if (weights.subarray(i, i + GRAM).every((w) => w === 0)) continue;
+          if (!allGeneric && (entriesOfGram.get(gram)?.size ?? 0) > MAX_ENTRIES_PER_GRAM) continue;
+          if (!allGeneric && weights.subarray(i, i + GRAM).every((w) => w <= GENERIC_WEIGHT)) continue;
           let list = this.postings.get(gram);
           if (!list) this.postings.set(gram, (list = []));
           list.push({ signature: s, chunk: c, offset: i });
@@ -208,6 +225,7 @@ export class SignatureIndex {
       coveredWeight: best.covered,
       longestRun: best.run,
       rawCoverage: best.raw / signature.literalLength,
+      rawCovered: best.raw,
       chunks: signature.chunks.length,
       chunksFound: best.chunks,
       lineNumber: line.number,
@@ -223,8 +241,17 @@ export class SignatureIndex {
     signature.chunks.forEach((chunk, c) => {
       if (window.some((w) => w.chunk === c)) return;
       const start = Math.max(0, from);
-      const at = stream.slice(start, to + chunk.length).indexOf(chunk);
-      if (at !== -1) window.push({ chunk: c, chunkStart: 0, chunkEnd: chunk.length, streamStart: start + at });
+      const region = stream.slice(start, to + chunk.length);
+      const at = region.indexOf(chunk);
+      if (at !== -1) {
+        window.push({ chunk: c, chunkStart: 0, chunkEnd: chunk.length, streamStart: start + at });
+        return;
+      }
+      // Not there whole (a typo, a cut): its pieces count for what they cover.
+      for (let piece = 0; piece + PIECE <= chunk.length; piece += PIECE) {
+        const found = region.indexOf(chunk.slice(piece, piece + PIECE));
+        if (found !== -1) window.push({ chunk: c, chunkStart: piece, chunkEnd: piece + PIECE, streamStart: start + found });
+      }
     });
   }
 
@@ -252,6 +279,15 @@ export class SignatureIndex {
     }
     return { covered, raw, chunks };
   }
+}
+
+/** Characters of the chunk that belong to no generic phrase. */
+function informativeChars(chunk: string, generic: string[]): number {
+  const covered = new Uint8Array(chunk.length);
+  for (const phrase of generic) {
+    for (let at = chunk.indexOf(phrase); at !== -1; at = chunk.indexOf(phrase, at + 1)) covered.fill(1, at, at + phrase.length);
+  }
+  return covered.filter((flag) => flag === 0).length;
 }
 
 /**
