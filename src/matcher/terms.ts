@@ -39,7 +39,8 @@ function stem(word: string): string {
 /** Latin terms of a text: whole compounds and their parts, stemmed, without stop words. */
 export function latinTerms(text: string): string[] {
   const out: string[] = [];
-  // camelCase names (livenessProbe, timeoutSeconds) read as their words.
+  // camelCase names (livenessProbe, FailedCreatePodContainer) read as their words, and whole as a name.
+  for (const name of text.match(/\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b/g) ?? []) out.push(name.toLowerCase());
   const words = text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   for (const token of words.match(LATIN_TOKEN) ?? []) {
     // Versions ("1.13.0", "5.15") say a lot about which issue is meant; other numbers say nothing.
@@ -76,6 +77,10 @@ export const COMMON_TERMS = new Set([
     'restart crash crashloopbackoff start create delete update upgrade version config file path volume service ' +
     'dns port ip address route gateway default request response http https client secret namespace deployment ' +
     'daemonset job cpu limit resource usage metric dashboard permission denied access root user admin').split(' ').map(stem),
+  // Pod and node states and event reasons every cluster prints.
+  ...('notready ready schedulingdisabled imagepullbackoff errimagepull crashloopbackoff containercreating oomkilled ' +
+    'evicted failedscheduling failedmount failedattachvolume failedcreatepodsandbox backoff unhealthy killing ' +
+    'createcontainererror runcontainererror nodenotready nodehasdiskpressure networkunavailable').split(' '),
   ...('클러 러스 스터 노드 포드 파드 컨테 테이 이너 이미 미지 로그 설정 생성 실패 업그 그레 레이 이드 메모 모리 디스 스크 ' +
     '네트 트워 워크 인증 증서 서비 비스 버전 재시 시작 연결 접속 권한 사용 용자 관리 리자 삭제 업데 데이 트가')
     .split(' ').map((bigram) => `ko:${bigram}`),
