@@ -54,48 +54,48 @@ export function createMatcher(catalogue: Catalogue): Matcher {
   };
 
   const analyzeText = (text: string, options: MatchOptions): Analysis => {
-      const notes: string[] = [];
-      const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 50));
-      const input = prepareInput(text);
-      if (input.truncated) notes.push(`the input has ${text.length.toLocaleString('en')} characters; only the first ${MAX_INPUT_CHARS.toLocaleString('en')} were read`);
-      if (input.binary) notes.push('the input looks like binary data, not text; paste the log as text');
-      const candidates = new Map<number, Candidate>();
+    const notes: string[] = [];
+    const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 50));
+    const input = prepareInput(text);
+    if (input.truncated) notes.push(`the input has ${text.length.toLocaleString('en')} characters; only the first ${MAX_INPUT_CHARS.toLocaleString('en')} were read`);
+    if (input.binary) notes.push('the input looks like binary data, not text; paste the log as text');
+    const candidates = new Map<number, Candidate>();
 
-      const head = input.cleanText.slice(0, 20_000);
-      const named = productsNamedIn(head);
-      // A text about another platform (EKS, AKS, k3s, a laptop) gets no platform-specific known issue, unless
-      // it also names that issue's product ("works on GKE, fails on EKS").
-      const otherPlatform = namesOtherPlatform(head);
-      const namedOutright = otherPlatform ? productsNamedOutright(head) : new Set<string>();
-      const belongsElsewhere = (entryIndex: number): boolean => {
-        const products = entries[entryIndex]!.affects.products;
-        return otherPlatform && !products.includes('containerd') && !products.some((product) => namedOutright.has(product));
-      };
-      for (const hit of signatures.search(input)) {
-        if (belongsElsewhere(hit.entryIndex)) continue;
-        const scored = scoreSignatureHit(hit);
-        if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
-      }
-      const strongest = Math.max(0, ...[...candidates.values()].map((c) => c.score));
-      const inLog = isMostlyLog(input);
-      for (const hit of symptoms.search(input, strongest < FULL_COVERAGE)) {
-        if (belongsElsewhere(hit.entryIndex)) continue;
-        const entry = entries[hit.entryIndex]!;
-        const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
-        const scored = scoreSymptomHit(hit, namesProduct, inLog);
-        if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
-      }
+    const head = input.cleanText.slice(0, 20_000);
+    const named = productsNamedIn(head);
+    // A text about another platform (EKS, AKS, k3s, a laptop) gets no platform-specific known issue, unless
+    // it also names that issue's product ("works on GKE, fails on EKS").
+    const otherPlatform = namesOtherPlatform(head);
+    const namedOutright = otherPlatform ? productsNamedOutright(head) : new Set<string>();
+    const belongsElsewhere = (entryIndex: number): boolean => {
+      const products = entries[entryIndex]!.affects.products;
+      return otherPlatform && !products.includes('containerd') && !products.some((product) => namedOutright.has(product));
+    };
+    for (const hit of signatures.search(input)) {
+      if (belongsElsewhere(hit.entryIndex)) continue;
+      const scored = scoreSignatureHit(hit);
+      if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
+    }
+    const strongest = Math.max(0, ...[...candidates.values()].map((c) => c.score));
+    const inLog = isMostlyLog(input);
+    for (const hit of symptoms.search(input, strongest < FULL_COVERAGE)) {
+      if (belongsElsewhere(hit.entryIndex)) continue;
+      const entry = entries[hit.entryIndex]!;
+      const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
+      const scored = scoreSymptomHit(hit, namesProduct, inLog);
+      if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
+    }
 
-      const matches = [...candidates.values()]
-        .filter((candidate) => candidate.score >= MIN_SCORE)
-        .sort((a, b) => b.score - a.score || a.entryIndex - b.entryIndex)
-        .slice(0, top)
-        .map((candidate) => {
-          const entry = entries[candidate.entryIndex]!;
-          const score = round(candidate.score);
-          return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, entry };
-        });
-      return { matches, notes };
+    const matches = [...candidates.values()]
+      .filter((candidate) => candidate.score >= MIN_SCORE)
+      .sort((a, b) => b.score - a.score || a.entryIndex - b.entryIndex)
+      .slice(0, top)
+      .map((candidate) => {
+        const entry = entries[candidate.entryIndex]!;
+        const score = round(candidate.score);
+        return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, entry };
+      });
+    return { matches, notes };
   };
 
   return { analyze, match: (text, options) => analyze(text, options).matches };
@@ -127,7 +127,7 @@ function scoreSymptomHit(hit: SymptomHit, namesProduct: boolean, inLog: boolean)
   const bar = inLog ? SYMPTOM_COVERAGE_IN_LOG : hit.specificTerms >= 1 ? SYMPTOM_COVERAGE : SYMPTOM_COVERAGE_WITHOUT_SPECIFIC_TERMS;
   if (!placed || hit.coverage < bar || (hit.specificTerms === 0 && hit.matchedTerms.length < 4)) return undefined;
   return {
-    // Between 0.6 and 0.8: a description alone never reaches high confidence.
+    // At most 0.825: a description alone never reaches high confidence.
     score: 0.5 + 0.25 * Math.min(1, hit.coverage) + Math.min(0.075, 0.025 * hit.specificTerms),
     evidence: { kind: 'symptom', line: hit.line, lineNumber: hit.lineNumber, matched: hit.phrase },
   };
@@ -141,9 +141,10 @@ function addEvidence(candidates: Map<number, Candidate>, entryIndex: number, sco
     return;
   }
   const agrees = current.evidence.some((e) => e.kind !== evidence.kind);
-  current.score = Math.max(current.score, score) + (agrees ? 0.03 : 0);
-  if (score > current.score - 0.03) current.evidence.unshift(evidence);
+  // The strongest evidence comes first: it is the line the answer shows.
+  if (score > current.score) current.evidence.unshift(evidence);
   else current.evidence.push(evidence);
+  current.score = Math.max(current.score, score) + (agrees ? 0.03 : 0);
 }
 
 function confidenceOf(score: number): Confidence {

@@ -93,6 +93,19 @@ describe('matcher', () => {
     expect(matcher.match(42 as unknown as string)).toEqual([]);
   });
 
+  test('a text about another platform gets no platform-specific issue, unless it names the product too', () => {
+    expect(matcher.match(`EKS 1.27 nodes: ${IP_LEAK_LINE}`)).toEqual([]);
+    expect(matcher.match(`AKS 노드에서만 파드가 안 떠요 ${IP_LEAK_LINE}`)).toEqual([]);
+    expect(matcher.match(`fine on EKS, but on our GKE pool: ${IP_LEAK_LINE}`)[0]?.id).toBe(IP_LEAK);
+  });
+
+  test('generic parts count only together: a pull failing on x509 is the private-registry issue, x509 elsewhere is not', () => {
+    const pull = 'Failed to pull image "harbor.corp.example/team/api:3.1": rpc error: code = Unknown desc = failed to pull and unpack image "harbor.corp.example/team/api:3.1": failed to resolve reference "harbor.corp.example/team/api:3.1": failed to do request: Head "https://harbor.corp.example/v2/team/api/manifests/3.1": x509: certificate signed by unknown authority';
+    expect(matcher.match(pull)[0]?.id).toBe('private-registry-x509-unknown-authority');
+    expect(matcher.match('Get "https://registry.corp.local:5000/v2/": x509: certificate signed by unknown authority')).toEqual([]);
+    expect(matcher.match('Error: looks like "https://charts.corp.local:8080" is not a valid chart repository: Get "https://charts.corp.local:8080/index.yaml": http: server gave HTTP response to HTTPS client')).toEqual([]);
+  });
+
   test('top limits the number of matches', () => {
     const paste = catalogue.entries.filter((e) => e.signatures.length > 0).slice(0, 6).map((e) => e.examples[0]).join('\n');
     expect(matcher.match(paste, { top: 2 })).toHaveLength(2);
