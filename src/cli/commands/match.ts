@@ -1,5 +1,6 @@
 import { formatProblem } from '../../catalogue/catalogue-error.js';
 import { loadCatalogue } from '../../catalogue/load-catalogue.js';
+import type { CatalogueEntry } from '../../catalogue/types.js';
 import { createMatcher } from '../../matcher/create-matcher.js';
 import { EXIT_MATCH, EXIT_NO_MATCH, UsageError, type CliIo } from '../cli-io.js';
 import { formatMatch, matchToJson } from '../format-match.js';
@@ -37,7 +38,7 @@ export async function runMatchCommand(args: MatchArgs, readStdin: () => Promise<
   return matches.length > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
 }
 
-async function clusterVerdicts(entries: Parameters<typeof import('./cluster-check.js').checkMatchesAgainstClusters>[0], args: MatchArgs) {
+async function clusterVerdicts(entries: CatalogueEntry[], args: MatchArgs) {
   // Loaded only when asked: the Kubernetes client is not needed to match text.
   const { checkMatchesAgainstClusters } = await import('./cluster-check.js');
   return checkMatchesAgainstClusters(entries, { contexts: args.contexts, allContexts: args.allContexts });
