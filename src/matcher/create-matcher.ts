@@ -78,13 +78,16 @@ export function createMatcher(catalogue: Catalogue): Matcher {
     }
     const strongest = Math.max(0, ...[...candidates.values()].map((c) => c.score));
     const inLog = isMostlyLog(input);
+    // Several phrases of one entry may come back; the best one that passes speaks for it.
+    const bestSymptom = new Map<number, { score: number; evidence: Evidence }>();
     for (const hit of symptoms.search(input, strongest < FULL_COVERAGE)) {
       if (belongsElsewhere(hit.entryIndex)) continue;
       const entry = entries[hit.entryIndex]!;
       const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
       const scored = scoreSymptomHit(hit, namesProduct, inLog);
-      if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
+      if (scored && scored.score > (bestSymptom.get(hit.entryIndex)?.score ?? 0)) bestSymptom.set(hit.entryIndex, scored);
     }
+    for (const [entryIndex, scored] of bestSymptom) addEvidence(candidates, entryIndex, scored.score, scored.evidence);
 
     const matches = [...candidates.values()]
       .filter((candidate) => candidate.score >= MIN_SCORE)

@@ -11,6 +11,7 @@ const MAX_FUZZY_TERMS = 30;
 const FUZZY_THRESHOLD = 0.25;
 /** Hits below this coverage are never reported (the matcher's bars are higher), so they are not returned. */
 const MIN_REPORTABLE_COVERAGE = 0.5;
+const PHRASES_PER_ENTRY = 3;
 
 interface Phrase {
   entryIndex: number;
@@ -73,7 +74,7 @@ export class SymptomIndex {
     if (fuzzy) this.addTypos(prose.text, found);
     if (found.size === 0) return [];
 
-    const best = new Map<number, SymptomHit>();
+    const byEntry = new Map<number, SymptomHit[]>();
     for (const phrase of this.phrases) {
       if (phrase.weight <= 0) continue;
       let matched = 0;
@@ -86,15 +87,17 @@ export class SymptomIndex {
         matchedTerms.push(term);
         if ((this.entryCount.get(term) ?? 99) <= 2 && !COMMON_TERMS.has(term)) specificTerms++;
       }
-      if (matchedTerms.length === 0) continue;
       const coverage = matched / phrase.weight;
-      const current = best.get(phrase.entryIndex);
-      if (!current || betterPhrase({ coverage, specificTerms, terms: matchedTerms.length }, { ...current, terms: current.matchedTerms.length })) {
-        best.set(phrase.entryIndex, { entryIndex: phrase.entryIndex, coverage, phrase: phrase.text, matchedTerms, specificTerms, lineNumber: 0, line: '' });
-      }
+      if (coverage < MIN_REPORTABLE_COVERAGE) continue;
+      const hit = { entryIndex: phrase.entryIndex, coverage, phrase: phrase.text, matchedTerms, specificTerms, lineNumber: 0, line: '' };
+      const list = byEntry.get(phrase.entryIndex);
+      if (list) list.push(hit);
+      else byEntry.set(phrase.entryIndex, [hit]);
     }
-    // Only hits that could be reported need their evidence line; each line's terms are computed once.
-    const hits = [...best.values()].filter((hit) => hit.coverage >= MIN_REPORTABLE_COVERAGE);
+    // The best few phrases of each entry: the matcher takes the first that passes its bars, so a phrase that
+    // covers the input well on too few words does not hide one that would pass. Evidence lines are computed for
+    // these only, each line's terms once.
+    const hits = [...byEntry.values()].flatMap((list) => list.sort((a, b) => (betterPhrase(toRank(a), toRank(b)) ? -1 : 1)).slice(0, PHRASES_PER_ENTRY));
     const lineTerms = new Map<ProseLine, Set<string>>();
     for (const hit of hits) Object.assign(hit, bestLine(prose.lines, hit.matchedTerms, lineTerms));
     return hits;
@@ -122,6 +125,10 @@ function betterPhrase(a: { coverage: number; specificTerms: number; terms: numbe
   if (strong(a) !== strong(b)) return strong(a);
   if (a.coverage !== b.coverage) return a.coverage > b.coverage;
   return a.terms > b.terms;
+}
+
+function toRank(hit: SymptomHit): { coverage: number; specificTerms: number; terms: number } {
+  return { coverage: hit.coverage, specificTerms: hit.specificTerms, terms: hit.matchedTerms.length };
 }
 
 interface ProseLine {
