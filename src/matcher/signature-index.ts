@@ -121,18 +121,16 @@ export class SignatureIndex {
     this.signatures.forEach((signature, s) => {
       // A signature made only of generic phrases is found through its own grams; any other only through its
       // informative ones, so common phrases do not flood the search with postings.
-      const allGeneric = signature.chunks.reduce((sum, chunk) => sum + informativeChars(chunk, generic), 0) < MIN_INFORMATIVE_CHARS;
+      const masks = signature.chunks.map((chunk) => genericMask(chunk, generic));
+      const informative = masks.reduce((sum, mask) => sum + mask.filter((isGeneric) => isGeneric === 0).length, 0);
+      const allGeneric = informative < MIN_INFORMATIVE_CHARS;
       signature.chunks.forEach((chunk, c) => {
-        const weights = new Float64Array(chunk.length).fill(1);
-        for (const phrase of generic) {
-          for (let at = chunk.indexOf(phrase); at !== -1; at = chunk.indexOf(phrase, at + 1)) {
-            weights.fill(GENERIC_WEIGHT, at, at + phrase.length);
-          }
-        }
+        const mask = masks[c]!;
+        const weights = new Float64Array(chunk.length);
         for (let i = 0; i < chunk.length; i++) {
           const gramStart = Math.max(0, Math.min(i, chunk.length - GRAM));
           const owners = entriesOfGram.get(chunk.slice(gramStart, gramStart + GRAM))?.size ?? 1;
-          weights[i] = weights[i]! / owners;
+          weights[i] = (mask[i] ? GENERIC_WEIGHT : 1) / owners;
         }
         const prefix = new Float64Array(chunk.length + 1);
         for (let i = 0; i < chunk.length; i++) prefix[i + 1] = prefix[i]! + weights[i]!;
@@ -141,7 +139,7 @@ export class SignatureIndex {
         for (let i = 0; i + GRAM <= chunk.length; i++) {
           const gram = chunk.slice(i, i + GRAM);
           if (!allGeneric && (entriesOfGram.get(gram)?.size ?? 0) > MAX_ENTRIES_PER_GRAM) continue;
-          if (!allGeneric && weights.subarray(i, i + GRAM).every((w) => w <= GENERIC_WEIGHT)) continue;
+          if (!allGeneric && mask.subarray(i, i + GRAM).every((isGeneric) => isGeneric === 1)) continue;
           let list = this.postings.get(gram);
           if (!list) this.postings.set(gram, (list = []));
           list.push({ signature: s, chunk: c, offset: i });
@@ -281,13 +279,13 @@ export class SignatureIndex {
   }
 }
 
-/** Characters of the chunk that belong to no generic phrase. */
-function informativeChars(chunk: string, generic: string[]): number {
-  const covered = new Uint8Array(chunk.length);
+/** 1 for each character of the chunk that belongs to some generic phrase, 0 for informative ones. */
+function genericMask(chunk: string, generic: string[]): Uint8Array {
+  const mask = new Uint8Array(chunk.length);
   for (const phrase of generic) {
-    for (let at = chunk.indexOf(phrase); at !== -1; at = chunk.indexOf(phrase, at + 1)) covered.fill(1, at, at + phrase.length);
+    for (let at = chunk.indexOf(phrase); at !== -1; at = chunk.indexOf(phrase, at + 1)) mask.fill(1, at, at + phrase.length);
   }
-  return covered.filter((flag) => flag === 0).length;
+  return mask;
 }
 
 /**
