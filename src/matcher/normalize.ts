@@ -8,22 +8,93 @@ const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
+/**
+ * Letters of other scripts that look like Latin ones (Cyrillic `о`, Greek `ο`...). A paste that spells
+ * `cоntainerd` with a Cyrillic о reads as `containerd`; the catalogue is written in Latin and Hangul only, so
+ * folding them can hide nothing.
+ */
+const LOOKALIKES: Record<string, string> = {
+  // Cyrillic
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i',
+  ї: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ү: 'y', ӏ: 'l',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J',
+  // Greek
+  α: 'a', ο: 'o', ν: 'v', ρ: 'p', τ: 't', υ: 'u', ι: 'i', κ: 'k', χ: 'x', ε: 'e',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
+// Format characters (Cf): zero-width spaces and joiners, direction marks (U+200E), the soft hyphen, BOMs.
+const FORMAT = /\p{Cf}/gu;
+
+/**
+ * Undoes what hides text from a comparison without changing how it reads: compatibility forms (full-width
+ * `ｆａｉｌｅｄ`, ligatures) through NFKC, invisible format characters, and Latin look-alikes of other scripts.
+ */
+export function foldLookalikes(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(text)) return text;
+  return text.normalize('NFKC').replace(FORMAT, '').replace(LOOKALIKE, (letter) => LOOKALIKES[letter]!);
+}
+
 /** Removes terminal colour codes and control characters (binary junk becomes spaces). */
 export function stripAnsiAndControl(text: string): string {
   return text.replace(ANSI, '').replace(CONTROL, ' ');
 }
 
 /**
- * Undoes the escapes of JSON log lines (`{"msg":"failed to \"pull\"\n..."}`), so the message reads as the
- * software printed it. Literal `\n` becomes a line break, `\"` a quote, `\u003c` a `<`.
+ * Undoes the escapes of JSON log lines (`{"msg":"failed to \\"pull\\"\\n..."}`), so the message reads as the
+ * software printed it. Literal `\\n` becomes a line break, `\\"` a quote, `\\u003c` a `<`; a run of backslashes
+ * (JSON escaped twice or more) counts as one.
+ *
+ * One pass over the text: regexes such as `/\\+n/` retry at every backslash of a long run and take quadratic
+ * time on a paste of backslashes, so escapes are read by hand.
  */
 export function unescapeJsonText(text: string): string {
-  if (!text.includes('\\')) return text;
-  return text
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\\+r\\+n|\\+n|\\+r/g, '\n')
-    .replace(/\\+t/g, ' ')
-    .replace(/\\+"/g, '"');
+  let at = text.indexOf('\\');
+  if (at === -1) return text;
+  const out: string[] = [];
+  let copied = 0;
+  while (at !== -1) {
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) === BACKSLASH) end++;
+    const replaced = readEscape(text, end);
+    if (replaced) {
+      out.push(text.slice(copied, at), replaced.text);
+      copied = replaced.end;
+      at = text.indexOf('\\', replaced.end);
+    } else {
+      at = text.indexOf('\\', end);
+    }
+  }
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
+const BACKSLASH = 0x5c;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+/** The escape whose letter is at `at` (just after a run of backslashes), or undefined when it is none we undo. */
+function readEscape(text: string, at: number): { text: string; end: number } | undefined {
+  switch (text[at]) {
+    case 'n':
+      return { text: '\n', end: at + 1 };
+    case 'r': {
+      // `\r\n` (with any run of backslashes before the n) is one line break.
+      let next = at + 1;
+      while (next < text.length && text.charCodeAt(next) === BACKSLASH) next++;
+      return { text: '\n', end: next > at + 1 && text[next] === 'n' ? next + 1 : at + 1 };
+    }
+    case 't':
+      return { text: ' ', end: at + 1 };
+    case '"':
+      return { text: '"', end: at + 1 };
+    case 'u': {
+      const hex = text.slice(at + 1, at + 5);
+      return HEX4.test(hex) ? { text: String.fromCharCode(parseInt(hex, 16)), end: at + 5 } : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Volatile parts of log lines, replaced by a fixed token so that the same error dedupes and compares equal. */
@@ -37,15 +108,32 @@ const VOLATILE: [RegExp, string][] = [
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '#uuid'],
   [/\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?\b/g, '#ip'],
   [/\b[0-9a-f]{24,}\b/g, '#hex'],
-  // Pod name suffixes of a Deployment (cart-7d9f8b6c5d-x2x9q), in the alphabet Kubernetes draws them from.
-  [/\b([a-z][a-z0-9-]*?)-[bcdfghjklmnpqrstvwxz2456789]{8,10}-[bcdfghjklmnpqrstvwxz2456789]{5}\b/g, '$1-#pod'],
 ];
 
-/** Lower-cases and replaces timestamps, digests, UUIDs, IPs and long hex ids with fixed tokens. */
+/**
+ * Names and their pod-hash suffix (a Deployment's `cart-7d9f8b6c5d-x2x9q`), in the alphabet Kubernetes draws
+ * suffixes from. Each name is read once and only its end is tested: a pattern that searched the suffix
+ * inside the name would retry at every dash of `a-a-a-…`.
+ */
+const NAME = /[a-z0-9][a-z0-9-]*/g;
+const POD_SUFFIX = /-[bcdfghjklmnpqrstvwxz2456789]{8,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
+const LONGEST_POD_SUFFIX = 17;
+
+function replacePodSuffixes(line: string): string {
+  return line.replace(NAME, (name) => {
+    if (name.length <= LONGEST_POD_SUFFIX) return name;
+    const suffix = POD_SUFFIX.exec(name.slice(-LONGEST_POD_SUFFIX));
+    if (!suffix) return name;
+    const prefix = name.slice(0, name.length - suffix[0].length);
+    return /[a-z]/.test(prefix) ? `${prefix}-#pod` : name;
+  });
+}
+
+/** Lower-cases and replaces timestamps, digests, UUIDs, IPs, long hex ids and pod-hash suffixes with fixed tokens. */
 export function normalizeLine(line: string): string {
   let out = line.toLowerCase();
   for (const [pattern, token] of VOLATILE) out = out.replace(pattern, token);
-  return out;
+  return replacePodSuffixes(out);
 }
 
 // Whitespace, quotes of every kind, backslashes and zero-width characters: their presence and shape vary

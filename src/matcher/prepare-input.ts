@@ -1,10 +1,11 @@
-import { normalizeLine, squeeze, stripAnsiAndControl, unescapeJsonText } from './normalize.js';
+import { foldLookalikes, normalizeLine, squeeze, stripAnsiAndControl, unescapeJsonText } from './normalize.js';
 
 /** Input beyond this many characters is cut (with a note in the result); the matcher's time stays bounded. */
 export const MAX_INPUT_CHARS = 1_000_000;
 /** A single line longer than this is cut into pieces of this size, so one 1 MB line costs what 250 lines do. */
 const MAX_LINE_CHARS = 4_000;
 const MAX_EVIDENCE_CHARS = 300;
+const BLANK = /^\s*$/;
 
 export interface InputLine {
   /** 1-based line number in the pasted text. */
@@ -36,7 +37,7 @@ export function prepareInput(raw: string): PreparedInput {
   const truncated = raw.length > MAX_INPUT_CHARS;
   const cut = truncated ? raw.slice(0, MAX_INPUT_CHARS) : raw;
   const binary = looksBinary(cut);
-  const cleanText = stripAnsiAndControl(unescapeJsonText(cut));
+  const cleanText = foldLookalikes(stripAnsiAndControl(unescapeJsonText(cut)));
   const lines: InputLine[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
@@ -46,6 +47,8 @@ export function prepareInput(raw: string): PreparedInput {
 
   for (const line of cleanText.split(/\r\n|\r|\n/)) {
     number++;
+    // Blank lines say nothing; skipping them here keeps a paste of newlines as cheap as ordinary text.
+    if (line.length === 0 || BLANK.test(line)) continue;
     for (let at = 0; at < Math.max(line.length, 1); at += MAX_LINE_CHARS) {
       const piece = line.length > MAX_LINE_CHARS ? line.slice(at, at + MAX_LINE_CHARS) : line;
       const squeezed = squeeze(normalizeLine(piece));

@@ -31,6 +31,10 @@ const KOREAN_STOP = new Set(
 
 const LATIN_TOKEN = /[a-z0-9][a-z0-9._/:-]*[a-z0-9]|[a-z0-9]/g;
 const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
+/** A run of letters that stands alone (no digit or underscore joined to it), like `\\b[A-Za-z]+\\b`. */
+const LETTER_RUN = /(?<![A-Za-z0-9_])[A-Za-z]+(?![A-Za-z0-9_])/g;
+const CASE_CHANGE = /[a-z][A-Z]/;
+const MAX_NAME_CHARS = 60;
 
 function stem(word: string): string {
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
@@ -43,8 +47,12 @@ function stem(word: string): string {
 /** Latin terms of a text: whole compounds and their parts, stemmed, without stop words. */
 export function latinTerms(text: string): string[] {
   const out: string[] = [];
-  // camelCase names (livenessProbe, FailedCreatePodContainer) read as their words, and whole as a name.
-  for (const name of text.match(/\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b/g) ?? []) out.push(name.toLowerCase());
+  // camelCase names (livenessProbe, FailedCreatePodContainer) read as their words, and whole as a name. Each
+  // run of letters is read once and tested on its own: a pattern with two open-ended letter runs around the
+  // case change would be quadratic in a long run of letters.
+  for (const name of text.match(LETTER_RUN) ?? []) {
+    if (name.length <= MAX_NAME_CHARS && CASE_CHANGE.test(name)) out.push(name.toLowerCase());
+  }
   const words = text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   for (const token of words.match(LATIN_TOKEN) ?? []) {
     // Versions ("1.13.0", "5.15") say a lot about which issue is meant; other numbers say nothing.

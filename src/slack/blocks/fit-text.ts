@@ -15,11 +15,16 @@ export function fitText(text: string, limit: number, marker = '… _(truncated)_
   // An odd number of fences means the cut is inside a code block.
   const fences = kept.split(fence).length - 1;
   if (fences % 2 === 1) {
-    kept = kept.replace(/`+$/, '');
+    // Trailing backticks dropped by hand: /`+$/ retries at every backtick of a run and is quadratic in it.
+    let end = kept.length;
+    while (end > 0 && kept.charCodeAt(end - 1) === BACKTICK) end--;
+    kept = kept.slice(0, end);
     return `${kept}…${fence}\n${marker.replace(/^…\s*/, '')}`;
   }
   return kept + marker;
 }
+
+const BACKTICK = 0x60;
 
 /** Cuts plain text (headers, buttons) to a limit with an ellipsis. */
 export function fitPlain(text: string, limit: number): string {
