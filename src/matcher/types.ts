@@ -42,3 +42,22 @@ export interface Matcher {
   /** The same, with notes about the input (cut, binary). Never throws. */
   analyze(text: string, options?: MatchOptions): Analysis;
 }
+
+/**
+ * A matcher that runs away from the caller's thread (the worker pool): every answer is a promise, and a paste
+ * that takes too long is ended instead of holding up everything else.
+ */
+export interface OffThreadMatcher {
+  readonly offThread: true;
+  /** The same as `Matcher.analyze`; rejects with a coded error (`MatchTimeoutError`, `MatchPoolBusyError`) when it cannot answer. */
+  analyze(text: string, options?: MatchOptions): Promise<Analysis>;
+  /** Ends the workers; pending answers reject. */
+  close(): Promise<void>;
+}
+
+/** Either kind: the Slack app takes both (tests and the CLI run in-process). */
+export type AnyMatcher = Matcher | OffThreadMatcher;
+
+export function isOffThreadMatcher(matcher: AnyMatcher): matcher is OffThreadMatcher {
+  return 'offThread' in matcher && matcher.offThread === true;
+}

@@ -1,5 +1,5 @@
 import type { Lang } from '../catalogue/types.js';
-import type { Confidence, Matcher } from '../matcher/types.js';
+import { isOffThreadMatcher, type AnyMatcher, type Confidence } from '../matcher/types.js';
 import type { Answer, ClusterSection } from './answer.js';
 import { inOwnTurn } from './cpu-turns.js';
 import type { ClusterChecker, ClusterReport, ClusterVerdict } from './cluster-checker.js';
@@ -18,7 +18,7 @@ export interface AnswerRequest {
 }
 
 export interface AnswerDeps {
-  matcher: Matcher;
+  matcher: AnyMatcher;
   clusters?: ClusterChecker;
   /** How long to wait for cluster facts before `onPending` is called. */
   clusterWaitMs: number;
@@ -37,16 +37,19 @@ export async function buildAnswer(deps: AnswerDeps, request: AnswerRequest, onPe
 }
 
 /** The matches alone, clusters not yet asked. Never rejects. */
-export async function matchAnswer(matcher: Matcher, request: AnswerRequest): Promise<Answer> {
+export async function matchAnswer(matcher: AnyMatcher, request: AnswerRequest): Promise<Answer> {
   const notes = [...(request.notes ?? [])];
   const answer: Answer = { lang: request.lang, query: request.text, matches: [], clusters: { state: 'none', reason: '' }, notes };
   try {
-    const analysis = await inOwnTurn(() => matcher.analyze(request.text, { top: request.top ?? 5 }));
+    const options = { top: request.top ?? 5 };
+    // A worker pool reads pastes on its own threads; an in-process matcher takes its own event-loop turn.
+    const analysis = isOffThreadMatcher(matcher) ? await matcher.analyze(request.text, options) : await inOwnTurn(() => matcher.analyze(request.text, options));
     const min = RANK[request.minConfidence ?? 'low'];
     answer.matches = analysis.matches.filter((m) => RANK[m.confidence] >= min);
     notes.push(...analysis.notes);
   } catch (error) {
-    answer.failure = { code: 'matcher_failed', message: error instanceof Error ? error.message : String(error) };
+    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('match_') ? error.code : 'matcher_failed';
+    answer.failure = { code, message: error instanceof Error ? error.message : String(error) };
   }
   return answer;
 }

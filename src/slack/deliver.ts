@@ -55,7 +55,12 @@ export async function annotateInThread(
   beforePost: (answer: Answer) => Promise<Answer | undefined>,
 ): Promise<boolean> {
   const matched = await matchAnswer(services.matcher, request);
-  if (matched.failure || matched.matches.length === 0) return false;
+  if (matched.failure) {
+    // Nobody asked, so the failure is logged rather than posted.
+    services.logger?.warn(`k8sfix: could not read a message in ${target.channel} (${matched.failure.code}): ${matched.failure.message}`);
+    return false;
+  }
+  if (matched.matches.length === 0) return false;
   const allowed = await beforePost(matched);
   if (!allowed || allowed.matches.length === 0) return false;
   // Only now ask the clusters: messages that will not be answered never cost a cluster query.

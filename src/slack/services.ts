@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import type { Matcher } from '../matcher/types.js';
+import type { AnyMatcher } from '../matcher/types.js';
 import type { Store } from '../store/store.js';
 import { AnswerStore } from './answer-store.js';
 import type { ClusterChecker } from './cluster-checker.js';
@@ -14,7 +14,7 @@ import type { FetchFn } from './respond.js';
 
 /** What the Slack app is built from, besides its configuration. */
 export interface SlackDeps {
-  matcher: Matcher;
+  matcher: AnyMatcher;
   /** Cluster facts and applicability; answers say "not checked" without it. */
   clusters?: ClusterChecker;
   /** Shared state (memory or Redis); wrapped so that an outage falls back to this process's memory. */
@@ -27,7 +27,7 @@ export interface SlackDeps {
 /** Everything a listener uses, built once per app. */
 export interface Services {
   config: SlackConfig;
-  matcher: Matcher;
+  matcher: AnyMatcher;
   clusters?: ClusterChecker;
   store: Store;
   dedupe: Deduper;

@@ -1,5 +1,7 @@
 /** `npm start`: the Slack app from the environment. Exits at once, naming every variable to fix, when it cannot start. */
-import { createMatcher, loadCatalogue } from '../index.js';
+import { loadCatalogue } from '../index.js';
+import { createMatchPool } from '../matcher/match-pool.js';
+import { loadMatchPoolConfigFromEnv } from '../matcher/load-match-pool-config-from-env.js';
 import { loadClusterConfigFromEnv } from '../clusters/index.js';
 import { createStore } from '../store/create-store.js';
 import { createSlackApp } from './app.js';
@@ -21,14 +23,18 @@ async function main(): Promise<void> {
   const config = attempt(() => loadSlackConfig(process.env));
   const store = attempt(() => createStore(process.env));
   const clusterConfig = attempt(() => loadClusterConfigFromEnv(process.env));
+  const poolConfig = attempt(() => loadMatchPoolConfigFromEnv(process.env));
   const clusters = store && clusterConfig ? attempt(() => clusterCheckerFromEnv(clusterConfig, store)) : undefined;
-  if (!config || !store || problems.length > 0) {
+  if (!config || !store || !poolConfig || problems.length > 0) {
     console.error(`k8sfix cannot start the Slack app:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     await store?.close();
     process.exit(1);
   }
   const catalogue = await loadCatalogue(process.env.K8SFIX_CATALOGUE_DIR || undefined);
-  const slack = createSlackApp(config, { matcher: createMatcher(catalogue), store, ...(clusters ? { clusters } : {}) });
+  // Pastes are read on worker threads with a time budget, so one huge or hostile paste cannot stop the app
+  // from acknowledging requests and answering health checks.
+  const matcher = createMatchPool({ catalogue, ...poolConfig });
+  const slack = createSlackApp(config, { matcher, store, ...(clusters ? { clusters } : {}) });
   const { port } = await slack.start();
   const contexts = clusters?.listContexts() ?? [];
   console.log(
@@ -38,7 +44,7 @@ async function main(): Promise<void> {
   );
   const shutdown = (signal: string) => {
     console.log(`k8sfix: ${signal}, stopping`);
-    slack.stop().then(
+    Promise.all([slack.stop(), matcher.close()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -1,7 +1,7 @@
 /** Starts the real Bolt app against the fake Slack, with the real matcher and catalogue. */
 import { LogLevel, type Logger } from '@slack/bolt';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
-import type { Matcher } from '../../src/matcher/types.js';
+import type { AnyMatcher } from '../../src/matcher/types.js';
 import type { ClusterChecker } from '../../src/slack/cluster-checker.js';
 import { loadSlackConfig } from '../../src/slack/config.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
@@ -52,7 +52,7 @@ export interface HarnessOptions {
   store?: Store;
   clusters?: ClusterChecker;
   /** Another matcher (to inject a failure); the real one over the real catalogue by default. */
-  matcher?: Matcher;
+  matcher?: AnyMatcher;
   fake?: FakeSlackOptions;
   /** Socket Mode instead of HTTP. */
   socket?: boolean;

@@ -30,8 +30,10 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   const s = stringsFor(answer.lang);
   const blocks: Block[] = [];
   if (answer.failure) {
-    blocks.push(section(`${s.failed}\n${s.failedHint}`), context([`${escapeMrkdwn(answer.failure.code)}`]));
-    return { text: 'k8sfix could not analyse this text', blocks: withNotes(blocks, answer) };
+    const [title, hint] =
+      answer.failure.code === 'match_timeout' ? [s.tooSlow, s.tooSlowHint] : answer.failure.code === 'match_busy' ? [s.busy, s.busyHint] : [s.failed, s.failedHint];
+    blocks.push(section(`${title}\n${hint}`), context([`${escapeMrkdwn(answer.failure.code)}`]));
+    return { text: answer.failure.code === 'match_timeout' ? 'This paste took too long to read' : 'k8sfix could not analyse this text', blocks: withNotes(blocks, answer) };
   }
   if (answer.matches.length === 0) return renderNoMatch(answer);
 

@@ -1,0 +1,13 @@
+import type { Match } from './types.js';
+
+/** A paste sent to a matcher worker. */
+export interface WorkerTask {
+  id: number;
+  text: string;
+  top?: number;
+}
+
+/** What a worker sends back: that it is ready, or one paste's matches without their catalogue entries. */
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; matches: Omit<Match, 'entry'>[]; notes: string[] };
