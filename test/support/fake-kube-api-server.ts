@@ -70,6 +70,8 @@ export interface FakeClusterSpec {
    * `endless-continue`: every node page carries a new continue token; `repeat-continue`: always the same one.
    */
   behaviour?: 'ok' | 'hang' | 'forbid-nodes' | 'endless-nodes' | 'drip-nodes' | 'endless-continue' | 'repeat-continue';
+  /** Answer the node list with `302 Found` to this URL, as a misconfigured proxy or a hostile server might. */
+  redirectNodesTo?: string;
   /** Serve the untrusted self-signed certificate. */
   untrustedCertificate?: boolean;
 }
@@ -111,6 +113,10 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
       if (url.pathname === '/api/v1/nodes') {
         if (spec.behaviour === 'forbid-nodes') {
           return send(403, status(403, 'Forbidden', 'nodes is forbidden: User "system:serviceaccount:k8sfix:k8sfix" cannot list resource "nodes" in API group "" at the cluster scope'));
+        }
+        if (spec.redirectNodesTo) {
+          res.writeHead(302, { location: spec.redirectNodesTo, 'content-type': 'text/plain' });
+          return void res.end('Found');
         }
         if (spec.behaviour === 'endless-nodes' || spec.behaviour === 'drip-nodes') {
           res.writeHead(200, { 'content-type': 'application/json' });
