@@ -43,6 +43,8 @@ beforeAll(async () => {
     'endless-pages': { token: 'pages-token', ...gke, behaviour: 'endless-continue' },
     'looping-pages': { token: 'loop-token', ...gke, behaviour: 'repeat-continue' },
     'elsewhere': { token: 'elsewhere-token', ...gke },
+    'gzip-prod': { token: 'gzip-token', ...gke, gzip: true },
+    'gzip-endless': { token: 'gzip-endless-token', ...gke, behaviour: 'endless-nodes', gzip: true },
   };
   for (const [name, spec] of Object.entries(specs)) servers.set(name, await startFakeCluster(spec, certs));
   servers.set('redirecting', await startFakeCluster({ token: 'redirect-token', ...gke, redirectNodesTo: `${servers.get('elsewhere')!.url}/api/v1/nodes` }, certs));
@@ -135,6 +137,23 @@ describe('an answer that never ends', () => {
     const sent = drip.bytesSent();
     await settle();
     expect(drip.bytesSent()).toBe(sent);
+  });
+});
+
+describe('gzipped answers', () => {
+  test('are read as before, and the cap counts what they inflate to', async () => {
+    const reports = await service({ maxResponseBytes: MiB }).collect(['gzip-prod', 'gzip-endless']);
+    expect(reports.map((r) => [r.context, r.ok ? 'ok' : r.code])).toEqual([
+      ['gzip-prod', 'ok'],
+      ['gzip-endless', 'too-large'],
+    ]);
+    expect((reports[0] as Extract<ClusterReport, { ok: true }>).facts.nodes).toHaveLength(gke.nodes.length);
+    expect((reports[1] as { reason: string }).reason).toMatch(/^the API server sent more than 1 MiB for the node list; /);
+    // A node list compresses about a hundredfold, so 1 MiB inflated is little on the wire; once cut, it stops.
+    await settle();
+    const sent = servers.get('gzip-endless')!.bytesSent();
+    await settle();
+    expect(servers.get('gzip-endless')!.bytesSent()).toBe(sent);
   });
 });
 

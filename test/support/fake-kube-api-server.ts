@@ -14,6 +14,7 @@ import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createGzip, gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
 
 const run = promisify(execFile);
@@ -72,6 +73,8 @@ export interface FakeClusterSpec {
   behaviour?: 'ok' | 'hang' | 'forbid-nodes' | 'endless-nodes' | 'drip-nodes' | 'endless-continue' | 'repeat-continue';
   /** Answer the node list with `302 Found` to this URL, as a misconfigured proxy or a hostile server might. */
   redirectNodesTo?: string;
+  /** Gzip every body when the client accepts it, as API servers do for large answers. */
+  gzip?: boolean;
   /** Serve the untrusted self-signed certificate. */
   untrustedCertificate?: boolean;
 }
@@ -97,11 +100,13 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
     (req, res) => {
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
       requests.push(`${req.method} ${url.pathname}`);
+      const gzip = !!spec.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const jsonHeaders = { 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) };
       const send = (code: number, body: unknown) => {
         const text = JSON.stringify(body);
         bytesSent += Buffer.byteLength(text);
-        res.writeHead(code, { 'content-type': 'application/json' });
-        res.end(text);
+        res.writeHead(code, jsonHeaders);
+        res.end(gzip ? gzipSync(text) : text);
       };
       res.on('close', () => {
         if (!res.writableFinished) abandoned++;
@@ -119,9 +124,15 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
           return void res.end('Found');
         }
         if (spec.behaviour === 'endless-nodes' || spec.behaviour === 'drip-nodes') {
-          res.writeHead(200, { 'content-type': 'application/json' });
+          res.writeHead(200, spec.behaviour === 'endless-nodes' ? jsonHeaders : { 'content-type': 'application/json' });
+          // Gzipped, the body is bytes (counted before compression) through a gzip stream into the response.
+          const out = spec.behaviour === 'endless-nodes' && gzip ? createGzip() : res;
+          if (out !== res) {
+            out.pipe(res);
+            res.on('close', () => out.destroy());
+          }
           const head = '{"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"4242"},"items":[';
-          res.write(head);
+          out.write(head);
           bytesSent += head.length;
           if (spec.behaviour === 'drip-nodes') {
             const drip = setInterval(() => {
@@ -134,9 +145,9 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
           }
           const item = Buffer.from(`${JSON.stringify(spec.nodes?.[0] ?? { metadata: { name: 'node' } })},`);
           const pump = () => {
-            while (!res.destroyed) {
+            while (!res.destroyed && !out.destroyed) {
               bytesSent += item.length;
-              if (!res.write(item)) return void res.once('drain', pump);
+              if (!out.write(item)) return void out.once('drain', pump);
             }
           };
           return pump();
