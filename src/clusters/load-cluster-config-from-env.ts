@@ -1,4 +1,5 @@
 import { ClusterConfigError } from './cluster-config-error.js';
+import { quoteSettingValue } from './quote-setting-value.js';
 
 /** Cluster settings from the environment, ready to pass to `createClusterFactsService`. */
 export interface ClusterEnvConfig {
@@ -28,7 +29,7 @@ export function loadClusterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
     if (bad !== undefined) {
       throw new ClusterConfigError(
         'K8SFIX_CONTEXTS',
-        `K8SFIX_CONTEXTS="${contexts}" has ${bad === '' ? 'an empty name' : `"${bad}", which contains a space`}: ` +
+        `K8SFIX_CONTEXTS=${quoteSettingValue(contexts)} has ${bad === '' ? 'an empty name' : `${quoteSettingValue(bad)}, which contains a space`}: ` +
           'write kubeconfig context names separated by commas only, e.g. K8SFIX_CONTEXTS=prod-eu,prod-us',
       );
     }
@@ -51,7 +52,7 @@ function readWhole(env: NodeJS.ProcessEnv, name: string, unit: string, min: numb
   if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
     throw new ClusterConfigError(
       name,
-      `${name}="${raw}" is not valid: give a whole number of ${unit} from ${min} to ${max}, e.g. ${name}=${example}`,
+      `${name}=${quoteSettingValue(raw)} is not valid: give a whole number of ${unit} from ${min} to ${max}, e.g. ${name}=${example}`,
     );
   }
   return value;

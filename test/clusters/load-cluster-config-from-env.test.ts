@@ -36,4 +36,18 @@ describe('loadClusterConfigFromEnv', () => {
     expect(isClusterConfigError(caught)).toBe(true);
     expect(caught).toMatchObject({ variable, message: expect.stringContaining(hint) });
   });
+
+  test('a token set in the wrong variable is named by its variable, never shown', () => {
+    const token = 'eyJhbGciOiJSUzI1NiIsImtpZCI6IkJ4cW9ZcEt0Nk1v.eyJpc3MiOiJrdWJlcm5ldGVz';
+    for (const variable of ['K8SFIX_CLUSTER_TIMEOUT_MS', 'K8SFIX_CLUSTER_MAX_RESPONSE_BYTES', 'K8SFIX_FACTS_TTL_MS', 'K8SFIX_CONTEXTS']) {
+      let caught: unknown;
+      try {
+        loadClusterConfigFromEnv({ [variable]: variable === 'K8SFIX_CONTEXTS' ? `prod-eu, ${token} staging` : token });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ variable, message: expect.stringContaining('looks like a token') });
+      expect((caught as Error).message).not.toContain(token.slice(0, 12));
+    }
+  });
 });
