@@ -53,7 +53,7 @@ function send(request: RequestContext, { context, maxResponseBytes, signal }: Bo
     const agent = request.getAgent();
     const req = transport(url, {
       method: request.getHttpMethod(),
-      headers: { ...request.getHeaders(), 'accept-encoding': 'gzip, deflate' },
+      headers: { ...withoutHeader(request.getHeaders(), 'accept-encoding'), 'accept-encoding': 'gzip, deflate' },
       ...(agent ? { agent } : {}),
     });
     aborted.addEventListener('abort', onAbort, { once: true });
@@ -104,6 +104,10 @@ function decoderFor(encoding: string | undefined): Readable & NodeJS.WritableStr
   if (encoding === 'gzip' || encoding === 'x-gzip') return createGunzip();
   if (encoding === 'deflate') return createInflate();
   return undefined;
+}
+
+function withoutHeader(headers: Record<string, string>, name: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([key]) => key.toLowerCase() !== name));
 }
 
 function flatHeaders(res: IncomingMessage): Record<string, string> {

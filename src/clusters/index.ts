@@ -30,3 +30,4 @@ export { DEFAULT_MAX_LIST_PAGES } from './fetch-cluster-facts.js';
 export { ClusterResponseTooLargeError, isClusterResponseTooLargeError } from './cluster-response-too-large-error.js';
 export { ClusterTooManyPagesError, isClusterTooManyPagesError } from './cluster-too-many-pages-error.js';
 export { describeParseError } from './describe-parse-error.js';
+export { quoteSettingValue } from './quote-setting-value.js';
