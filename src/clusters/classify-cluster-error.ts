@@ -1,11 +1,16 @@
 import { ApiException } from '@kubernetes/client-node';
+import { isClusterResponseTooLargeError } from './cluster-response-too-large-error.js';
 import { ClusterStepError } from './cluster-step-error.js';
 import { isClusterTimeoutError } from './cluster-timeout-error.js';
+import { isClusterTooManyPagesError } from './cluster-too-many-pages-error.js';
+import { describeParseError } from './describe-parse-error.js';
+import { formatBytes } from './format-bytes.js';
 import type { ClusterErrorCode } from './types.js';
 
 const RBAC_HINT = 'grant the read-only ClusterRole in deploy/rbac-readonly.yaml';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const ENDLESS_HINT = 'check the API server and any proxy in front of it';
 const TLS_PREFIXES = ['ERR_TLS_', 'ERR_SSL_', 'CERT_', 'UNABLE_TO_', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_OSSL_'];
 
 /**
@@ -20,7 +25,26 @@ export function classifyClusterError(error: unknown, server: string, timeoutMs: 
     };
   }
   const step = error instanceof ClusterStepError ? error.step : 'reach the cluster';
+  const subject = error instanceof ClusterStepError ? error.subject : 'its answer';
   const cause = error instanceof ClusterStepError ? error.cause : error;
+  // Every view puts the context before the reason (`prod-eu: ...`), so the reason names what was too much.
+  if (isClusterResponseTooLargeError(cause)) {
+    return {
+      code: 'too-large',
+      reason:
+        `the API server sent more than ${formatBytes(cause.limitBytes)} for ${subject}; k8sfix stopped reading ` +
+        '(raise K8SFIX_CLUSTER_MAX_RESPONSE_BYTES if the cluster really is that large)',
+    };
+  }
+  if (isClusterTooManyPagesError(cause)) {
+    return {
+      code: 'too-many-pages',
+      reason:
+        cause.why === 'limit'
+          ? `the API server kept ${subject} going past ${cause.pages} pages, more than any cluster has; k8sfix stopped asking: ${ENDLESS_HINT}`
+          : `the API server sent the same continue token twice for ${subject}, so the list would never end; k8sfix stopped asking after ${cause.pages} pages: ${ENDLESS_HINT}`,
+    };
+  }
   const status = httpStatus(cause);
   if (status === 401) {
     return {
@@ -42,8 +66,9 @@ export function classifyClusterError(error: unknown, server: string, timeoutMs: 
   if (systemCode && UNREACHABLE.has(systemCode)) {
     return { code: 'unreachable', reason: `cannot reach ${server} (${systemCode}): check the server address in the kubeconfig and the network path (VPN, firewall)` };
   }
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return { code: 'error', reason: `cannot ${step}: ${message.split('\n')[0]}` };
+  // A parse error (an exec plugin's output, a body that is not JSON) quotes what it parsed: keep its message only.
+  const message = describeParseError(cause) ?? (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+  return { code: 'error', reason: `cannot ${step}: ${message}` };
 }
 
 /** The HTTP status of a client-node ApiException. */

@@ -1,7 +1,7 @@
 import { MemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { classifyClusterError } from './classify-cluster-error.js';
-import { fetchClusterFacts } from './fetch-cluster-facts.js';
+import { DEFAULT_MAX_LIST_PAGES, fetchClusterFacts } from './fetch-cluster-facts.js';
 import { groupNodePools } from './group-node-pools.js';
 import { inferPlatform } from './infer-platform.js';
 import { KubeClientFactory } from './kube-client-factory.js';
@@ -18,8 +18,12 @@ export interface ClusterFactsServiceOptions {
   contexts?: string[];
   /** Also ask the cluster k8sfix runs in, through its service account (context `in-cluster`). Default: detected. */
   inCluster?: boolean;
-  /** Time for one cluster to answer all its requests. Default: 5000 ms. */
+  /** Time for one cluster to answer all its requests, bodies read to the end. Default: 5000 ms. */
   timeoutMs?: number;
+  /** Bytes one API answer may have; past it k8sfix closes the connection and says so. Default: 16 MiB. */
+  maxResponseBytes?: number;
+  /** Pages one list may take (500 items each); a list still going after them is reported. Default: 50. */
+  maxListPages?: number;
   /** How long facts are reused. Default: 60000 ms; 0 turns caching off. */
   cacheTtlMs?: number;
   /** Where facts are cached. Default: a new `MemoryStore`. */
@@ -42,7 +46,9 @@ export function createClusterFactsService(options: ClusterFactsServiceOptions = 
   const factory = new KubeClientFactory({
     ...(options.kubeconfig !== undefined ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.inCluster !== undefined ? { inCluster: options.inCluster } : {}),
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
   });
+  const maxListPages = options.maxListPages ?? DEFAULT_MAX_LIST_PAGES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_CLUSTER_TIMEOUT_MS;
   const ttlMs = options.cacheTtlMs ?? DEFAULT_FACTS_TTL_MS;
   const store = options.store ?? new MemoryStore();
@@ -68,7 +74,7 @@ export function createClusterFactsService(options: ClusterFactsServiceOptions = 
       return { context, ok: false, code: 'error', reason: (error as Error).message };
     }
     try {
-      const facts = await withTimeout(fetchClusterFacts(clients, timeoutMs), timeoutMs, clients.abort);
+      const facts = await withTimeout(fetchClusterFacts(clients, timeoutMs, maxListPages), timeoutMs, clients.abort);
       if (ttlMs > 0) await store.set(key, JSON.stringify(facts), ttlMs).catch(() => undefined);
       return okReport(context, facts, false);
     } catch (error) {

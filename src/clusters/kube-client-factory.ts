@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { Agent } from 'node:http';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import {
@@ -11,23 +10,29 @@ import {
   createConfiguration,
   type Cluster,
   type Context,
-  type Middleware,
   type User,
 } from '@kubernetes/client-node';
+import { createBoundedHttpLibrary } from './create-bounded-http-library.js';
+import { describeParseError } from './describe-parse-error.js';
 
 /** The name k8sfix gives the cluster it runs in, when it uses its service account. */
 export const IN_CLUSTER_CONTEXT = 'in-cluster';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
+/** 16 MiB: a node list page of 500 large nodes fits several times over; an endless answer is cut off early. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 export interface KubeClientFactoryOptions {
   /** Kubeconfig paths separated like `KUBECONFIG` (':' on Unix). Default: `KUBECONFIG`, else `~/.kube/config`. */
   kubeconfig?: string;
   /** Add the in-cluster service account as context `in-cluster`. Default: when running in a pod. */
   inCluster?: boolean;
+  /** Bytes one API answer may have before k8sfix closes the connection. Default: 16 MiB. */
+  maxResponseBytes?: number;
 }
 
-/** Read-only API clients for one context; `abort()` destroys the connections of requests still running. */
+/** Read-only API clients for one context; `abort()` destroys the connections of requests still running, mid-body too. */
 export interface KubeClients {
   context: string;
   server: string;
@@ -47,10 +52,12 @@ export class KubeClientFactory {
   private readonly users = new Map<string, User>();
   private inCluster: KubeConfig | undefined;
   private current: string | undefined;
+  private readonly maxResponseBytes: number;
   /** Kubeconfig files that could not be read, with what to do. */
   readonly loadErrors: { source: string; reason: string }[] = [];
 
   constructor(options: KubeClientFactoryOptions = {}) {
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     for (const file of kubeconfigFiles(options.kubeconfig)) this.loadFile(file);
     const inCluster = options.inCluster ?? (!!process.env.KUBERNETES_SERVICE_HOST && existsSync(SERVICE_ACCOUNT_TOKEN));
     if (inCluster) {
@@ -86,19 +93,11 @@ export class KubeClientFactory {
   clientsFor(context: string): KubeClients {
     const kc = this.kubeConfigFor(context);
     const cluster = kc.getCurrentCluster()!;
-    const agents = new Set<Agent>();
-    const track: Middleware = {
-      pre: async (request) => {
-        const agent = request.getAgent();
-        if (agent) agents.add(agent as Agent);
-        return request;
-      },
-      post: async (response) => response,
-    };
+    const controller = new AbortController();
     const configuration = createConfiguration({
       baseServer: new ServerConfiguration(cluster.server, {}),
       authMethods: { default: kc },
-      promiseMiddleware: [track],
+      httpApi: createBoundedHttpLibrary({ context, maxResponseBytes: this.maxResponseBytes, signal: controller.signal }),
     });
     return {
       context,
@@ -106,9 +105,7 @@ export class KubeClientFactory {
       version: new VersionApi(configuration),
       core: new CoreV1Api(configuration),
       custom: new CustomObjectsApi(configuration),
-      abort: () => {
-        for (const agent of agents) agent.destroy();
-      },
+      abort: () => controller.abort(),
     };
   }
 
@@ -134,9 +131,15 @@ export class KubeClientFactory {
       for (const user of kc.getUsers()) if (!this.users.has(user.name)) this.users.set(user.name, user);
       if (!this.current && kc.getCurrentContext()) this.current = kc.getCurrentContext();
     } catch (error) {
-      this.loadErrors.push({ source: file, reason: `cannot read kubeconfig ${file}: ${(error as Error).message}: fix the file or remove it from KUBECONFIG` });
+      // A YAML error's message carries a snippet of the file, which may hold a token: only its message and position go on.
+      const why = describeParseError(error) ?? firstLine(error);
+      this.loadErrors.push({ source: file, reason: `cannot read kubeconfig ${file}: ${why}: fix the file or remove it from KUBECONFIG` });
     }
   }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
 /** Existing kubeconfig files from a path list; kubectl also skips list entries that do not exist. */

@@ -1,4 +1,5 @@
 import { ClusterConfigError } from './cluster-config-error.js';
+import { quoteSettingValue } from './quote-setting-value.js';
 
 /** Cluster settings from the environment, ready to pass to `createClusterFactsService`. */
 export interface ClusterEnvConfig {
@@ -6,6 +7,8 @@ export interface ClusterEnvConfig {
   contexts?: string[];
   /** From `K8SFIX_CLUSTER_TIMEOUT_MS` (100 to 120000). */
   timeoutMs?: number;
+  /** From `K8SFIX_CLUSTER_MAX_RESPONSE_BYTES` (1024 to 1073741824). */
+  maxResponseBytes?: number;
   /** From `K8SFIX_FACTS_TTL_MS` (0 turns caching off). */
   cacheTtlMs?: number;
   /** From `KUBECONFIG` (':'-separated path list). */
@@ -13,9 +16,9 @@ export interface ClusterEnvConfig {
 }
 
 /**
- * Reads `K8SFIX_CONTEXTS`, `K8SFIX_CLUSTER_TIMEOUT_MS`, `K8SFIX_FACTS_TTL_MS` and `KUBECONFIG`. Unset variables
- * are left out (the service defaults apply); a malformed one throws a `ClusterConfigError` that names it and
- * shows a valid value.
+ * Reads `K8SFIX_CONTEXTS`, `K8SFIX_CLUSTER_TIMEOUT_MS`, `K8SFIX_CLUSTER_MAX_RESPONSE_BYTES`, `K8SFIX_FACTS_TTL_MS`
+ * and `KUBECONFIG`. Unset variables are left out (the service defaults apply); a malformed one throws a
+ * `ClusterConfigError` that names it and shows a valid value.
  */
 export function loadClusterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ClusterEnvConfig {
   const config: ClusterEnvConfig = {};
@@ -26,28 +29,30 @@ export function loadClusterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
     if (bad !== undefined) {
       throw new ClusterConfigError(
         'K8SFIX_CONTEXTS',
-        `K8SFIX_CONTEXTS="${contexts}" has ${bad === '' ? 'an empty name' : `"${bad}", which contains a space`}: ` +
+        `K8SFIX_CONTEXTS=${quoteSettingValue(contexts)} has ${bad === '' ? 'an empty name' : `${quoteSettingValue(bad)}, which contains a space`}: ` +
           'write kubeconfig context names separated by commas only, e.g. K8SFIX_CONTEXTS=prod-eu,prod-us',
       );
     }
     config.contexts = [...new Set(names)];
   }
-  const timeout = readMs(env, 'K8SFIX_CLUSTER_TIMEOUT_MS', 100, 120_000, '5000');
+  const timeout = readWhole(env, 'K8SFIX_CLUSTER_TIMEOUT_MS', 'milliseconds', 100, 120_000, '5000');
   if (timeout !== undefined) config.timeoutMs = timeout;
-  const ttl = readMs(env, 'K8SFIX_FACTS_TTL_MS', 0, 86_400_000, '60000 (0 turns the cache off)');
+  const maxBytes = readWhole(env, 'K8SFIX_CLUSTER_MAX_RESPONSE_BYTES', 'bytes', 1024, 1024 ** 3, '33554432 (32 MiB; the default is 16777216)');
+  if (maxBytes !== undefined) config.maxResponseBytes = maxBytes;
+  const ttl = readWhole(env, 'K8SFIX_FACTS_TTL_MS', 'milliseconds', 0, 86_400_000, '60000 (0 turns the cache off)');
   if (ttl !== undefined) config.cacheTtlMs = ttl;
   if (env.KUBECONFIG) config.kubeconfig = env.KUBECONFIG;
   return config;
 }
 
-function readMs(env: NodeJS.ProcessEnv, name: string, min: number, max: number, example: string): number | undefined {
+function readWhole(env: NodeJS.ProcessEnv, name: string, unit: string, min: number, max: number, example: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return undefined;
   const value = Number(raw.trim());
   if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
     throw new ClusterConfigError(
       name,
-      `${name}="${raw}" is not valid: give a whole number of milliseconds from ${min} to ${max}, e.g. ${name}=${example}`,
+      `${name}=${quoteSettingValue(raw)} is not valid: give a whole number of ${unit} from ${min} to ${max}, e.g. ${name}=${example}`,
     );
   }
   return value;

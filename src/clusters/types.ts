@@ -96,7 +96,8 @@ export interface Platform {
   reason: string;
 }
 
-export const CLUSTER_ERROR_CODES = ['unreachable', 'timeout', 'unauthorized', 'forbidden', 'tls', 'error'] as const;
+/** `too-large`: an answer passed K8SFIX_CLUSTER_MAX_RESPONSE_BYTES; `too-many-pages`: a list that would not end. */
+export const CLUSTER_ERROR_CODES = ['unreachable', 'timeout', 'unauthorized', 'forbidden', 'tls', 'too-large', 'too-many-pages', 'error'] as const;
 export type ClusterErrorCode = (typeof CLUSTER_ERROR_CODES)[number];
 
 /** One answer per cluster from `collect()`: its facts, or why there are none and what to do about it. */

@@ -1,4 +1,5 @@
 import type { Lang } from '../catalogue/types.js';
+import { quoteSettingValue } from '../clusters/quote-setting-value.js';
 import { SlackConfigError } from './errors/slack-config-error.js';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -78,21 +79,21 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
       slackApiUrl = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
     } catch {
-      problems.push(`SLACK_API_URL="${apiUrl}" is not an http(s) URL: use the Web API base, e.g. https://slack.com/api/, or unset it`);
+      problems.push(`SLACK_API_URL=${quoteSettingValue(apiUrl)} is not an http(s) URL: use the Web API base, e.g. https://slack.com/api/, or unset it`);
     }
   }
 
   const incidentChannels = parseIncidentChannels(read('K8SFIX_INCIDENT_CHANNELS'), problems);
 
   const lang = read('K8SFIX_LANG')?.toLowerCase() ?? 'en';
-  if (!LANGS.includes(lang)) problems.push(`K8SFIX_LANG="${lang}" is not supported: use en or ko`);
+  if (!LANGS.includes(lang)) problems.push(`K8SFIX_LANG=${quoteSettingValue(lang)} is not supported: use en or ko`);
 
   const maxFileBytes = readInt(read('K8SFIX_MAX_FILE_BYTES'), 'K8SFIX_MAX_FILE_BYTES', 1024, 10_000_000, 1_000_000, '1000000', problems);
   const channelRateLimit = readInt(read('K8SFIX_CHANNEL_RATE_LIMIT'), 'K8SFIX_CHANNEL_RATE_LIMIT', 1, 1000, 6, '6', problems);
   const clusterWaitMs = readInt(read('K8SFIX_CLUSTER_WAIT_MS'), 'K8SFIX_CLUSTER_WAIT_MS', 0, 60_000, 2000, '2000', problems);
 
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? 'info';
-  if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" is not a level: use debug, info, warn or error`);
+  if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${quoteSettingValue(logLevel)} is not a level: use debug, info, warn or error`);
 
   if (problems.length > 0) throw new SlackConfigError(problems);
   const config: SlackConfig = {
@@ -124,7 +125,7 @@ function parseIncidentChannels(raw: string | undefined, problems: string[]): Sla
       const name = item.replace(/^#/, '').toLowerCase();
       if (!/^[a-z0-9_*-][a-z0-9_*.-]{0,79}$/.test(name)) {
         problems.push(
-          `K8SFIX_INCIDENT_CHANNELS has "${item}", which is neither a channel id (C0123ABCD, from the channel's details) ` +
+          `K8SFIX_INCIDENT_CHANNELS has ${quoteSettingValue(item)}, which is neither a channel id (C0123ABCD, from the channel's details) ` +
             'nor a channel name pattern (lower-case letters, digits, - and _, with * for any run, e.g. inc-*)',
         );
       } else result.patterns.push(name);
@@ -137,7 +138,7 @@ function readInt(raw: string | undefined, name: string, min: number, max: number
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max) {
-    problems.push(`${name}="${raw}" is not valid: give a whole number from ${min} to ${max}, e.g. ${name}=${example}`);
+    problems.push(`${name}=${quoteSettingValue(raw)} is not valid: give a whole number from ${min} to ${max}, e.g. ${name}=${example}`);
     return fallback;
   }
   return value;

@@ -49,6 +49,25 @@ describe('Slack configuration from the environment', () => {
     ]);
   });
 
+  test('a value that looks like a token, or a URL with credentials, is not repeated in the message', () => {
+    const botToken = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
+    const found = problems({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: botToken,
+      PORT: '8f3a9c2e7b1d4f6a8c0e2b4d6f8a0c2e',
+      K8SFIX_LANG: botToken,
+    });
+    expect(found).toHaveLength(3);
+    expect(found[0]).toMatch(/^PORT=\(a value that looks like a token \(32 characters\), not shown\) is not valid/);
+    expect(found[1]).toMatch(/^SLACK_API_URL=\(a value that looks like a token .*\) is not an http\(s\) URL/);
+    expect(found.join('\n')).not.toContain('AbCdEfGh');
+    expect(found.join('\n')).not.toContain('8f3a9c2e');
+    const [url] = problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'ftp://bot:s3cret-pass@proxy.example/api/?key=k3y' });
+    expect(url).toMatch(/^SLACK_API_URL="ftp:\/\/\*\*\*@proxy\.example\/api\/\?…" is not an http\(s\) URL/);
+    expect(url).not.toMatch(/s3cret|k3y/);
+  });
+
   test('defaults, ids and name patterns', () => {
     const config = loadSlackConfig({
       SLACK_BOT_TOKEN: 'xoxb-1',

@@ -2,6 +2,8 @@
  * An in-process Kubernetes API server over HTTPS, enough for k8sfix's read-only fact collection: `/version`,
  * `GET /api/v1/nodes` (with limit/continue paging) and `GET /apis/baremetal.cluster.gke.io/v1/clusters`
  * (404 when the cluster has no such resource type). Every request must carry the cluster's bearer token.
+ * It can also misbehave the ways a broken server or proxy does: hang, refuse, send a node list that never ends
+ * (fast or a byte at a time), or page a list forever with new or repeated continue tokens.
  * Certificates are made at run time with openssl into a temp dir; no private key is committed.
  */
 import { execFile } from 'node:child_process';
@@ -12,6 +14,7 @@ import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createGzip, gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
 
 const run = promisify(execFile);
@@ -61,8 +64,17 @@ export interface FakeClusterSpec {
   nodes?: unknown[];
   /** Items of clusters.baremetal.cluster.gke.io; undefined: the resource type does not exist (404). */
   bareMetalClusters?: unknown[];
-  /** `hang`: accept and never answer; `forbid-nodes`: 403 on the node list, as with missing RBAC. */
-  behaviour?: 'ok' | 'hang' | 'forbid-nodes';
+  /**
+   * `hang`: accept and never answer; `forbid-nodes`: 403 on the node list, as with missing RBAC;
+   * `endless-nodes`: a node list body that never ends, written as fast as the client reads it;
+   * `drip-nodes`: a node list body that never ends, one byte every 20 ms;
+   * `endless-continue`: every node page carries a new continue token; `repeat-continue`: always the same one.
+   */
+  behaviour?: 'ok' | 'hang' | 'forbid-nodes' | 'endless-nodes' | 'drip-nodes' | 'endless-continue' | 'repeat-continue';
+  /** Answer the node list with `302 Found` to this URL, as a misconfigured proxy or a hostile server might. */
+  redirectNodesTo?: string;
+  /** Gzip every body when the client accepts it, as API servers do for large answers. */
+  gzip?: boolean;
   /** Serve the untrusted self-signed certificate. */
   untrustedCertificate?: boolean;
 }
@@ -71,21 +83,34 @@ export interface FakeCluster {
   url: string;
   /** `GET /version`, ... in arrival order. */
   requests: string[];
+  /** Body bytes the server has handed to its sockets so far (with backpressure: about what the client took). */
+  bytesSent(): number;
+  /** Responses the client closed before their body ended. */
+  abandoned(): number;
   close(): Promise<void>;
 }
 
 /** Starts one fake API server on 127.0.0.1 and a random port. */
 export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertificates): Promise<FakeCluster> {
   const requests: string[] = [];
+  let bytesSent = 0;
+  let abandoned = 0;
   const server: Server = createServer(
     spec.untrustedCertificate ? { key: certs.rogueKey, cert: certs.rogueCert } : { key: certs.serverKey, cert: certs.serverCert },
     (req, res) => {
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
       requests.push(`${req.method} ${url.pathname}`);
+      const gzip = !!spec.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const jsonHeaders = { 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) };
       const send = (code: number, body: unknown) => {
-        res.writeHead(code, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
+        const text = JSON.stringify(body);
+        bytesSent += Buffer.byteLength(text);
+        res.writeHead(code, jsonHeaders);
+        res.end(gzip ? gzipSync(text) : text);
       };
+      res.on('close', () => {
+        if (!res.writableFinished) abandoned++;
+      });
       if (spec.behaviour === 'hang') return;
       if (req.headers.authorization !== `Bearer ${spec.token}`) return send(401, status(401, 'Unauthorized', 'Unauthorized'));
       if (req.method !== 'GET') return send(405, status(405, 'MethodNotAllowed', 'the fake API server is read-only'));
@@ -93,6 +118,48 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
       if (url.pathname === '/api/v1/nodes') {
         if (spec.behaviour === 'forbid-nodes') {
           return send(403, status(403, 'Forbidden', 'nodes is forbidden: User "system:serviceaccount:k8sfix:k8sfix" cannot list resource "nodes" in API group "" at the cluster scope'));
+        }
+        if (spec.redirectNodesTo) {
+          res.writeHead(302, { location: spec.redirectNodesTo, 'content-type': 'text/plain' });
+          return void res.end('Found');
+        }
+        if (spec.behaviour === 'endless-nodes' || spec.behaviour === 'drip-nodes') {
+          res.writeHead(200, spec.behaviour === 'endless-nodes' ? jsonHeaders : { 'content-type': 'application/json' });
+          // Gzipped, the body is bytes (counted before compression) through a gzip stream into the response.
+          const out = spec.behaviour === 'endless-nodes' && gzip ? createGzip() : res;
+          if (out !== res) {
+            out.pipe(res);
+            res.on('close', () => out.destroy());
+          }
+          const head = '{"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"4242"},"items":[';
+          out.write(head);
+          bytesSent += head.length;
+          if (spec.behaviour === 'drip-nodes') {
+            const drip = setInterval(() => {
+              if (res.destroyed) return clearInterval(drip);
+              res.write(' ');
+              bytesSent += 1;
+            }, 20);
+            res.on('close', () => clearInterval(drip));
+            return;
+          }
+          const item = Buffer.from(`${JSON.stringify(spec.nodes?.[0] ?? { metadata: { name: 'node' } })},`);
+          const pump = () => {
+            while (!res.destroyed && !out.destroyed) {
+              bytesSent += item.length;
+              if (!out.write(item)) return void out.once('drain', pump);
+            }
+          };
+          return pump();
+        }
+        if (spec.behaviour === 'endless-continue' || spec.behaviour === 'repeat-continue') {
+          const page = Number(url.searchParams.get('continue')?.replace('page-', '') ?? 0) + 1;
+          return send(200, {
+            kind: 'NodeList',
+            apiVersion: 'v1',
+            metadata: { resourceVersion: '4242', continue: spec.behaviour === 'repeat-continue' ? 'page-1' : `page-${page}` },
+            items: (spec.nodes ?? []).slice(0, 1),
+          });
         }
         const nodes = spec.nodes ?? [];
         const limit = Number(url.searchParams.get('limit') ?? nodes.length) || nodes.length;
@@ -116,6 +183,8 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
   return {
     url: `https://127.0.0.1:${port}`,
     requests,
+    bytesSent: () => bytesSent,
+    abandoned: () => abandoned,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
