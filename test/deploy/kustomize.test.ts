@@ -262,6 +262,18 @@ describeIf(kubectl)('kubectl kustomize deploy', () => {
     expect(container.envFrom?.map((e) => e.configMapRef?.name)).toEqual(['k8sfix-settings']);
   });
 
+  test('actions: the opt-in component binds the k8sfix account to a role that grants nothing until an action exists', () => {
+    const role = find<KubeObject & { rules: unknown[] }>('actions', 'ClusterRole', 'k8sfix-actions')!;
+    expect(role.rules).toEqual([]);
+    const binding = find<KubeObject & { roleRef: { name: string }; subjects: unknown[] }>('actions', 'ClusterRoleBinding', 'k8sfix-actions')!;
+    expect({ role: binding.roleRef.name, subjects: binding.subjects }).toEqual({
+      role: 'k8sfix-actions',
+      subjects: [{ kind: 'ServiceAccount', name: 'k8sfix', namespace: 'k8sfix' }],
+    });
+    // Opt-in: without the component, no overlay has it.
+    for (const name of ['base', 'socket-mode', 'http'] as const) expect(find(name, 'ClusterRole', 'k8sfix-actions')).toBeUndefined();
+  });
+
   test('other-namespace: every namespaced object and both bindings\' subjects move with the documented transformer', () => {
     const list = objects('other-namespace');
     expect(list.find((o) => o.kind === 'Namespace')?.metadata.name).toBe('ops');
