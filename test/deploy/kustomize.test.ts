@@ -10,7 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import { dumpYaml, loadYaml } from '@kubernetes/client-node';
+import { parse, parseDocument, stringify } from 'yaml';
 import { describeIf } from '../support/requirement.js';
 import { findKubectl, renderKustomize, type KubeObject } from './kubectl.js';
 
@@ -106,6 +107,19 @@ describeIf(kubectl)('kubectl kustomize deploy', () => {
 
   afterAll(async () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  test.each(NAMES)('%s: every object is a Kubernetes type and every field of it is one the API knows (no misspelt field is silently dropped)', (name) => {
+    // @kubernetes/client-node's typed models keep only the fields of the API's schema: a round trip through them
+    // loses exactly the fields the API server would reject or ignore.
+    const problems = objects(name).flatMap((object) => {
+      const typed = loadYaml<object>(stringify(object));
+      const where = `${object.kind}/${object.metadata.name}`;
+      if (!/^V\d/.test(typed.constructor.name)) return [`${where}: not a type the API knows (${typed.constructor.name})`];
+      const back = parse(dumpYaml(typed)) as unknown;
+      return JSON.stringify(sortedDeep(back)) === JSON.stringify(sortedDeep(object)) ? [] : [`${where}: has fields the ${typed.constructor.name} schema does not`];
+    });
+    expect(problems).toEqual([]);
   });
 
   test.each(NAMES)('%s: every workload runs as non-root, read-only, unprivileged, with no capabilities and RuntimeDefault seccomp', (name) => {
@@ -233,6 +247,24 @@ describeIf(kubectl)('kubectl kustomize deploy', () => {
     expect(service.spec.ports.map((p) => p.targetPort)).toEqual(['http']);
   });
 
+  test('http: the commented Ingress example, once uncommented, is a valid Ingress to the Service\'s port for /slack/events', () => {
+    const text = readFileSync(join(ROOT, 'deploy', 'overlays', 'http', 'ingress.example.yaml'), 'utf8');
+    // The explanation ends at the first empty comment line; the Ingress follows, one '# ' before each line.
+    const lines = text.split('\n');
+    const uncommented = lines
+      .slice(lines.indexOf('#') + 1)
+      .map((line) => line.replace(/^# ?/, ''))
+      .join('\n');
+    const ingress = loadYaml<object>(uncommented);
+    expect(ingress.constructor.name).toBe('V1Ingress');
+    const plain = parse(uncommented) as { spec: { rules: { http: { paths: { path: string; backend: { service: { name: string; port: { name: string } } } }[] } }[] } };
+    expect(sortedDeep(parse(dumpYaml(ingress)))).toEqual(sortedDeep(plain));
+    const [path] = plain.spec.rules[0]!.http.paths;
+    expect(path!.path).toBe('/slack/events');
+    const service = find<KubeObject & { spec: { ports: { name: string }[] } }>('http', 'Service', path!.backend.service.name)!;
+    expect(service.spec.ports.map((p) => p.name)).toContain(path!.backend.service.port.name);
+  });
+
   test.each(['base', 'socket-mode', 'http'] as const)('%s: REDIS_URL names a Service that selects the Redis pods on its port, and only the app may connect', (name) => {
     const url = new URL(settings(name)!.REDIS_URL!);
     const service = find<KubeObject & { spec: { selector: Record<string, string>; ports: { port: number; targetPort: string }[] } }>(name, 'Service', url.hostname)!;
@@ -298,6 +330,19 @@ describeIf(kubectl)('kubectl kustomize deploy', () => {
     expect([...new Set(unread)]).toEqual([]);
   });
 });
+
+function sortedDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedDeep);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+        .map((key) => [key, sortedDeep((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
 
 function readSources(dir: string): string {
   return readdirSync(dir)

@@ -19,7 +19,7 @@ class SummaryReporter {
       for (const test of file.testResults) {
         if (test.status !== 'pending' && test.status !== 'todo') continue;
         const names = [...test.ancestorTitles, test.title];
-        const reason = names.map((name) => SKIP_MARK.exec(name)?.[1]).find(Boolean) ?? 'skipped in the test source';
+        const reason = names.map((name) => SKIP_MARK.exec(name)?.[1]).find(Boolean) ?? 'test.skip in the source, or left out by -t';
         const entry = skips.get(reason) ?? { reason, tests: [] };
         entry.tests.push(`${path.relative(this.rootDir, file.testFilePath)}: ${test.fullName}`);
         skips.set(reason, entry);
