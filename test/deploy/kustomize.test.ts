@@ -34,10 +34,8 @@ const NAMES = Object.keys(RENDERS) as RenderName[];
 const SCRATCH: Record<string, (deploy: string) => string> = {
   'external-redis': (deploy) => `resources: [${deploy}/overlays/socket-mode]\ncomponents: [${deploy}/components/external-redis]\n`,
   actions: (deploy) => `resources: [${deploy}/overlays/http]\ncomponents: [${deploy}/components/actions]\n`,
-  // Copied from the comment in deploy/base/kustomization.yaml.
-  'other-namespace': (deploy) =>
-    `namespace: ops\nresources: [${deploy}/overlays/socket-mode]\ntransformers:\n  - |-\n    apiVersion: builtin\n    kind: NamespaceTransformer\n` +
-    `    metadata: {name: namespace, namespace: ops}\n    setRoleBindingSubjects: allServiceAccounts\n`,
+  // Taken from the comment in deploy/base/kustomization.yaml, so the advice there is what is tested.
+  'other-namespace': (deploy) => `${namespaceAdvice()}\nresources: [${deploy}/overlays/socket-mode]\n`,
 };
 
 interface Probe {
@@ -330,6 +328,15 @@ describeIf(kubectl)('kubectl kustomize deploy', () => {
     expect([...new Set(unread)]).toEqual([]);
   });
 });
+
+/** The overlay lines deploy/base/kustomization.yaml's comment gives for another namespace, uncommented. */
+function namespaceAdvice(): string {
+  const lines = readFileSync(join(ROOT, 'deploy', 'base', 'kustomization.yaml'), 'utf8').split('\n');
+  const first = lines.indexOf('#   namespace: ops');
+  const last = lines.findIndex((line, i) => i > first && line.includes('setRoleBindingSubjects'));
+  if (first < 0 || last < 0) throw new Error('deploy/base/kustomization.yaml no longer explains how to use another namespace');
+  return lines.slice(first, last + 1).map((line) => line.slice('#   '.length)).join('\n');
+}
 
 function sortedDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedDeep);
