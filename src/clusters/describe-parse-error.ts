@@ -34,7 +34,7 @@ export function describeParseError(error: unknown): string | undefined {
     const line = error.message.split('\n')[0]!;
     const quote = line.indexOf('"');
     if (quote < 0) return line;
-    return `${line.slice(0, quote).replace(/'[^']*'/g, '…').replace(/[\s,.]+$/, '')}: not valid JSON`;
+    return `${trimTrailingPunctuation(line.slice(0, quote).replace(/'[^']*'/g, '…'))}: not valid JSON`;
   }
   return undefined;
 }
@@ -64,4 +64,11 @@ function withPosition(message: string, line: number | undefined, column: number 
 
 function numberOr(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
+}
+
+/** Drops trailing spaces, commas and full stops by hand: `/[\s,.]+$/` retries at every one of a long run. */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t\n\r,.'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
