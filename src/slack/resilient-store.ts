@@ -6,7 +6,11 @@ import { OutageJournal } from './outage-journal.js';
 
 export interface LocalFallbackOptions {
   logger?: Logger;
-  /** How often, while the shared store is away, a write is tried to see whether it is back. Default 1000 ms. */
+  /**
+   * How often, while the shared store is away, a write is tried to see whether it is back. Default 1000 ms;
+   * doubled (up to 30 s) each time the store fails again within a minute of coming back, so a Redis hovering at
+   * its memory limit is not declared back and lost again every second.
+   */
   probeIntervalMs?: number;
   /** Writes kept to write back when the store returns; the oldest are dropped first. Default 10000. */
   journalLimit?: number;
@@ -44,6 +48,8 @@ export function withLocalFallback(primary: Store, options: LocalFallbackOptions 
   /** True when the store refused a command but answers: reads are still worth asking it. */
   let readable = false;
   let probeTimer: NodeJS.Timeout | undefined;
+  let probeEveryMs = probeIntervalMs;
+  let backAt = Number.NEGATIVE_INFINITY;
   let probing = false;
   let flushing: Promise<void> | undefined;
   let closed = false;
@@ -52,11 +58,12 @@ export function withLocalFallback(primary: Store, options: LocalFallbackOptions 
     readable = isStoreUnavailableError(error) && error.reason === 'refused';
     if (degraded) return;
     degraded = true;
+    probeEveryMs = Date.now() - backAt < 60_000 ? Math.min(probeEveryMs * 2, 30_000) : probeIntervalMs;
     logger?.warn(
       `k8sfix: shared store unavailable: ${error instanceof Error ? error.message : String(error)}; ` +
         "answering from this replica's memory until it is back (deduplication and rate limits are per replica meanwhile)",
     );
-    probeTimer = setInterval(() => void probe(), probeIntervalMs);
+    probeTimer = setInterval(() => void probe(), probeEveryMs);
     probeTimer.unref();
   }
 
@@ -69,6 +76,7 @@ export function withLocalFallback(primary: Store, options: LocalFallbackOptions 
       if (!degraded || closed) return;
       degraded = false;
       readable = false;
+      backAt = Date.now();
       clearInterval(probeTimer);
       const { written, conflicts, dropped } = journal.takeCounts();
       local = new MemoryStore();
