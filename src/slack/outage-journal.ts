@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { isStoreUnavailableError } from '../store/store-unavailable-error.js';
 
 type Entry =
   | { op: 'set'; key: string; value: string; expiresAt: number }
@@ -45,11 +46,17 @@ export class OutageJournal {
 
   /**
    * Writes every entry back in order, including entries added while it runs. An entry leaves the journal only once
-   * written, so a failure (the store went away again) keeps it and the rest for the next try.
+   * written, so the store going away again keeps it and the rest for the next try.
    */
   async replay(store: Store): Promise<void> {
     for (let entry = this.entries[0]; entry; entry = this.entries[0]) {
-      await this.apply(store, entry);
+      try {
+        await this.apply(store, entry);
+      } catch (error) {
+        // Gone again: keep this entry and the rest. Anything else would fail forever: drop it, don't block the rest.
+        if (isStoreUnavailableError(error)) throw error;
+        this.dropped++;
+      }
       if (this.entries[0] === entry) this.entries.shift();
     }
   }

@@ -83,7 +83,7 @@ export function withLocalFallback(primary: Store, options: LocalFallbackOptions 
       logger?.info(
         `k8sfix: shared store is back; wrote back ${written} claims and stored answers made during the outage` +
           `${conflicts > 0 ? ` (${conflicts} already taken by another replica)` : ''}` +
-          `${dropped > 0 ? `, ${dropped} older ones were not kept` : ''}; deduplication is shared across replicas again`,
+          `${dropped > 0 ? `, ${dropped} not written back (over the journal limit, or refused)` : ''}; deduplication is shared across replicas again`,
       );
       // Writes that finished on the old local store after the switch are written back too.
       if (journal.size > 0) void flush().catch(() => undefined);
