@@ -158,7 +158,9 @@ describe('requests at the HTTP receiver', () => {
     const huge = await signed(`{"type":"event_callback","pad":"${'x'.repeat(10 * 1024 * 1024)}"}`, JSON_TYPE);
     const ssl = await fetch(h.eventsUrl, { method: 'POST', headers: { 'content-type': FORM }, body: 'ssl_check=1&token=x' });
     const challenge = await signed(JSON.stringify({ type: 'url_verification', challenge: 'c-123', token: 'x' }), JSON_TYPE);
-    expect([forged.status, unsigned.status, garbageTs.status, huge.status, ssl.status, challenge.status]).toEqual([401, 401, 401, 413, 200, 200]);
+    const limited = await signed(JSON.stringify({ type: 'app_rate_limited', team_id: 'T0001', minute_rate_limited: 1518467820, api_app_id: 'A0APP0001' }), JSON_TYPE);
+    expect([forged.status, unsigned.status, garbageTs.status, huge.status, ssl.status, challenge.status, limited.status]).toEqual([401, 401, 401, 413, 200, 200, 200]);
+    expect(h.logger.lines.some((l) => l.includes('passed the Events API rate limit'))).toBe(true);
     expect(JSON.parse(challenge.body)).toEqual({ challenge: 'c-123' });
     await h.idle();
     expect(h.fake.callsTo('respond', 'forged-2')).toHaveLength(0);
