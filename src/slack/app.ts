@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
 import type { SlackConfig } from './config.js';
+import { installRequestGate } from './http/install-request-gate.js';
 import { registerListeners } from './listeners/index.js';
 import { createServices, type Services, type SlackDeps } from './services.js';
 
@@ -21,8 +22,9 @@ const LEVELS: Record<SlackConfig['logLevel'], LogLevel> = {
 };
 
 /**
- * The Bolt app: Socket Mode when an app token is configured, otherwise the HTTP receiver (which verifies each
- * request's signature and rejects timestamps older than five minutes) on `/slack/events`, with `/healthz`.
+ * The Bolt app: Socket Mode when an app token is configured, otherwise the HTTP receiver on `/slack/events`, with
+ * `/healthz`, behind a gate that verifies each request's signature, refuses timestamps more than five minutes
+ * old or ahead and requests already seen, and answers 400 to a signed body the app cannot serve.
  */
 export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   const logLevel = LEVELS[config.logLevel];
@@ -55,6 +57,9 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   const app = new App({ token: config.botToken, receiver, clientOptions, ...loggerOptions });
   const logger: Logger = app.logger;
   const services = createServices(config, { ...deps, logger });
+  if (receiver instanceof HTTPReceiver) {
+    installRequestGate(receiver, { signingSecret: config.signingSecret as string, endpoint: '/slack/events', replays: services.replays, logger });
+  }
   registerListeners(app, services);
   app.error(async (error) => {
     logger.error(`k8sfix: unhandled error in a listener (${error.code ?? 'no code'}): ${error.message}`);

@@ -14,7 +14,7 @@ export interface SlackConfig {
   signingSecret?: string;
   /** `PORT`: where the HTTP receiver listens. Default 3000. */
   port: number;
-  /** `SLACK_API_URL`: base URL of the Web API, ending in `/`. Default `https://slack.com/api/`. */
+  /** `SLACK_API_URL`: base URL of the Web API, ending in `/`; https://, or http:// to a loopback address only. Default `https://slack.com/api/`. */
   slackApiUrl?: string;
   /** `K8SFIX_INCIDENT_CHANNELS`: channel ids and name patterns whose messages are annotated unasked. Default none. */
   incidentChannels: { ids: string[]; patterns: string[] };
@@ -26,6 +26,10 @@ export interface SlackConfig {
   channelRateLimit: number;
   /** `K8SFIX_CLUSTER_WAIT_MS`: how long an answer waits for cluster facts before it is posted and updated later. Default 2000. */
   clusterWaitMs: number;
+  /** `K8SFIX_ANSWERS_PER_USER`: stored answers (behind buttons) kept per user; the oldest go first. Default 50. */
+  answersPerUser: number;
+  /** `K8SFIX_ANSWERS_TOTAL`: stored answers kept in all; the oldest go first. Default 10000. */
+  answersTotal: number;
   /** `LOG_LEVEL`: debug, info, warn or error. Default info. */
   logLevel: LogLevelName;
 }
@@ -74,13 +78,21 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   let slackApiUrl: string | undefined;
   const apiUrl = read('SLACK_API_URL');
   if (apiUrl) {
+    let parsed: URL | undefined;
     try {
-      const parsed = new URL(apiUrl);
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
-      slackApiUrl = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
+      parsed = new URL(apiUrl);
     } catch {
-      problems.push(`SLACK_API_URL=${quoteSettingValue(apiUrl)} is not an http(s) URL: use the Web API base, e.g. https://slack.com/api/, or unset it`);
+      parsed = undefined;
     }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+      problems.push(`SLACK_API_URL=${quoteSettingValue(apiUrl)} is not an http(s) URL: use the Web API base, e.g. https://slack.com/api/, or unset it`);
+    } else if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+      // The bot token rides on every Web API call: over plain http it would cross the network in clear.
+      problems.push(
+        `SLACK_API_URL="${parsed.origin}" uses http://, which would send the bot token in clear: use https:// ` +
+          '(http:// is accepted only for a loopback address such as 127.0.0.1 or localhost)',
+      );
+    } else slackApiUrl = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
   }
 
   const incidentChannels = parseIncidentChannels(read('K8SFIX_INCIDENT_CHANNELS'), problems);
@@ -91,6 +103,8 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   const maxFileBytes = readInt(read('K8SFIX_MAX_FILE_BYTES'), 'K8SFIX_MAX_FILE_BYTES', 1024, 10_000_000, 1_000_000, '1000000', problems);
   const channelRateLimit = readInt(read('K8SFIX_CHANNEL_RATE_LIMIT'), 'K8SFIX_CHANNEL_RATE_LIMIT', 1, 1000, 6, '6', problems);
   const clusterWaitMs = readInt(read('K8SFIX_CLUSTER_WAIT_MS'), 'K8SFIX_CLUSTER_WAIT_MS', 0, 60_000, 2000, '2000', problems);
+  const answersPerUser = readInt(read('K8SFIX_ANSWERS_PER_USER'), 'K8SFIX_ANSWERS_PER_USER', 1, 1000, 50, '50', problems);
+  const answersTotal = readInt(read('K8SFIX_ANSWERS_TOTAL'), 'K8SFIX_ANSWERS_TOTAL', 10, 1_000_000, 10_000, '10000', problems);
 
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? 'info';
   if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${quoteSettingValue(logLevel)} is not a level: use debug, info, warn or error`);
@@ -104,6 +118,8 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
     maxFileBytes,
     channelRateLimit,
     clusterWaitMs,
+    answersPerUser,
+    answersTotal,
     logLevel: logLevel as LogLevelName,
   };
   if (appToken) config.appToken = appToken;
@@ -134,6 +150,12 @@ function parseIncidentChannels(raw: string | undefined, problems: string[]): Sla
   return result;
 }
 
+/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 function readInt(raw: string | undefined, name: string, min: number, max: number, fallback: number, example: string, problems: string[]): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
@@ -147,8 +169,25 @@ function readInt(raw: string | undefined, name: string, min: number, max: number
 /** True when a channel name matches one of the patterns (`*` stands for any run of characters). */
 export function channelNameMatches(name: string, patterns: string[]): boolean {
   const lower = name.toLowerCase();
-  return patterns.some((pattern) => {
-    const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    return regex.test(lower);
-  });
+  return patterns.some((pattern) => globMatches(pattern, lower));
+}
+
+/**
+ * `*` globbing without a regex: the parts between stars are found in order, each at its first place after the
+ * one before (which is enough for `*`), so `*-*-*-*` costs a few scans, not a backtracking search.
+ */
+function globMatches(pattern: string, text: string): boolean {
+  const parts = pattern.split('*');
+  if (parts.length === 1) return pattern === text;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!text.startsWith(first) || text.length < first.length + last.length) return false;
+  let at = first.length;
+  const end = text.length - last.length;
+  for (const middle of parts.slice(1, -1)) {
+    const found = text.indexOf(middle, at);
+    if (found === -1 || found + middle.length > end) return false;
+    at = found + middle.length;
+  }
+  return text.endsWith(last) && at <= end;
 }

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Answer } from './answer.js';
+import type { AnswerOwner } from './answer-store.js';
 import { renderAnswer } from './blocks/render-answer.js';
 import { renderCompact } from './blocks/render-compact.js';
 import type { SlackMessage } from './blocks/types.js';
@@ -8,10 +9,11 @@ import { postToResponseUrl } from './respond.js';
 import type { Services } from './services.js';
 
 /**
- * Answers through a response_url, visible only to the caller, with a "Post to channel" button. When clusters
- * are slow the answer is posted without verdicts first and replaced when they arrive.
+ * Answers through a response_url, visible only to the caller, with a "Post to channel" button that only the
+ * caller (`owner`), in the channel of the command, can use. When clusters are slow the answer is posted without
+ * verdicts first and replaced when they arrive.
  */
-export async function answerViaResponseUrl(services: Services, responseUrl: string, request: AnswerRequest): Promise<void> {
+export async function answerViaResponseUrl(services: Services, responseUrl: string, request: AnswerRequest, owner: AnswerOwner): Promise<void> {
   let pendingPosted = false;
   const post = (message: SlackMessage, replace: boolean) =>
     postToResponseUrl(
@@ -23,7 +25,7 @@ export async function answerViaResponseUrl(services: Services, responseUrl: stri
     await post(renderAnswer(pending), false);
     pendingPosted = true;
   });
-  await post(await renderShareable(services, answer), pendingPosted);
+  await post(await renderShareable(services, answer, owner), pendingPosted);
 }
 
 /** Answers a mention in its thread with the full answer, updating it in place when cluster verdicts arrive late. */
@@ -44,13 +46,14 @@ export async function answerInThread(
 }
 
 /**
- * The unasked-for incident reply: compact, with the full answer stored behind its button. Returns false when
- * nothing should be posted (no high-confidence match); `beforePost` may veto (deduplication, rate limit).
+ * The unasked-for incident reply: compact, with the full answer stored behind its button, bound to the reply
+ * once it is posted. Returns false when nothing should be posted (no high-confidence match); `beforePost` may
+ * veto (deduplication, rate limit). `target.user` is the author of the annotated message.
  */
 export async function annotateInThread(
   services: Services,
   client: webApi.WebClient,
-  target: { channel: string; threadTs: string },
+  target: { channel: string; threadTs: string; user: string },
   request: AnswerRequest,
   beforePost: (answer: Answer) => Promise<Answer | undefined>,
 ): Promise<boolean> {
@@ -65,16 +68,19 @@ export async function annotateInThread(
   if (!allowed || allowed.matches.length === 0) return false;
   // Only now ask the clusters: messages that will not be answered never cost a cluster query.
   const answer = await addClusterVerdicts(answerDeps(services), allowed, request.clusterNames);
-  const ref = await services.answers.save(renderAnswer(answer));
-  await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderCompact(answer, ref) });
+  const full = renderAnswer(answer);
+  const owner = { user: target.user, channel: target.channel };
+  const ref = await services.answers.save(full, owner);
+  const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderCompact(answer, ref) });
+  if (posted.ts) await services.answers.bindMessage(ref, { ...owner, message: full }, posted.ts);
   return true;
 }
 
 /** The answer with a share button whose reference points at the same answer without the button. */
-export async function renderShareable(services: Services, answer: Answer): Promise<SlackMessage> {
+export async function renderShareable(services: Services, answer: Answer, owner: AnswerOwner): Promise<SlackMessage> {
   if (answer.failure || answer.matches.length === 0) return renderAnswer(answer);
   try {
-    const ref = await services.answers.save(renderAnswer(answer));
+    const ref = await services.answers.save(renderAnswer(answer), owner);
     return renderAnswer(answer, { shareRef: ref });
   } catch (error) {
     services.logger?.warn(`k8sfix: could not store the answer for its share button (${String(error)})`);

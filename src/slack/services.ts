@@ -9,7 +9,8 @@ import { IncidentChannels } from './incident-channels.js';
 import { LanguageResolver } from './language.js';
 import { ChannelRateLimiter } from './rate-limit.js';
 import { SLACK_FILE_HOSTS } from './read-files.js';
-import { withLocalFallback } from './resilient-store.js';
+import { ReplayGuard } from './http/replay-guard.js';
+import { withLocalFallback, type ResilientStore } from './resilient-store.js';
 import type { FetchFn } from './respond.js';
 
 /** What the Slack app is built from, besides its configuration. */
@@ -29,8 +30,10 @@ export interface Services {
   config: SlackConfig;
   matcher: AnyMatcher;
   clusters?: ClusterChecker;
-  store: Store;
+  store: ResilientStore;
   dedupe: Deduper;
+  /** Signed HTTP requests already seen, so a replay is refused on every replica. */
+  replays: ReplayGuard;
   rateLimiter: ChannelRateLimiter;
   answers: AnswerStore;
   incidentChannels: IncidentChannels;
@@ -41,7 +44,7 @@ export interface Services {
 }
 
 export function createServices(config: SlackConfig, deps: SlackDeps): Services {
-  const store = withLocalFallback(deps.store, deps.logger);
+  const store = withLocalFallback(deps.store, deps.logger ? { logger: deps.logger } : {});
   const trustedFileHosts = [...SLACK_FILE_HOSTS];
   if (config.slackApiUrl) trustedFileHosts.push(new URL(config.slackApiUrl).host);
   const services: Services = {
@@ -49,8 +52,9 @@ export function createServices(config: SlackConfig, deps: SlackDeps): Services {
     matcher: deps.matcher,
     store,
     dedupe: new Deduper(store),
+    replays: new ReplayGuard(store),
     rateLimiter: new ChannelRateLimiter(store, config.channelRateLimit),
-    answers: new AnswerStore(store),
+    answers: new AnswerStore(store, { perUser: config.answersPerUser, total: config.answersTotal }),
     incidentChannels: new IncidentChannels(config.incidentChannels, store, deps.logger),
     language: new LanguageResolver(config.defaultLang, store, deps.logger),
     fetch: deps.fetch ?? globalThis.fetch,

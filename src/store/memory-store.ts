@@ -8,6 +8,8 @@ interface Slot {
 /** The default store: one process, nothing shared. Expired keys are dropped when read or every 1000 writes. */
 export class MemoryStore implements Store {
   private readonly slots = new Map<string, Slot>();
+  /** Capped indexes: key -> when it was added, in insertion order (oldest first). */
+  private readonly indexes = new Map<string, { keys: Map<string, number>; expiresAt: number }>();
   private writes = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -41,8 +43,27 @@ export class MemoryStore implements Store {
     this.slots.delete(key);
   }
 
+  async track(indexKey: string, key: string, cap: number, ttlMs: number): Promise<void> {
+    const now = this.now();
+    let index = this.indexes.get(indexKey);
+    if (!index || index.expiresAt <= now) {
+      index = { keys: new Map(), expiresAt: 0 };
+      this.indexes.set(indexKey, index);
+    }
+    index.expiresAt = now + ttlMs;
+    index.keys.delete(key); // re-adding moves the key to the newest end
+    index.keys.set(key, now);
+    // Oldest first: drop what expired, then what is over the cap.
+    for (const [old, addedAt] of index.keys) {
+      if (addedAt > now - ttlMs && index.keys.size <= cap) break;
+      index.keys.delete(old);
+      this.slots.delete(old);
+    }
+  }
+
   async close(): Promise<void> {
     this.slots.clear();
+    this.indexes.clear();
   }
 
   private live(key: string): Slot | undefined {
@@ -62,5 +83,6 @@ export class MemoryStore implements Store {
   private sweep(): void {
     const now = this.now();
     for (const [key, slot] of this.slots) if (slot.expiresAt <= now) this.slots.delete(key);
+    for (const [key, index] of this.indexes) if (index.expiresAt <= now) this.indexes.delete(key);
   }
 }

@@ -23,8 +23,28 @@ if count == 1 or redis.call('PTTL', KEYS[1]) == -1 then
 end
 return count`;
 
-/** Replies that mean "this Redis cannot serve right now" (starting up, a read-only replica after failover, busy). */
-const OUTAGE_REPLY = /^(LOADING|READONLY|MASTERDOWN|BUSY|TRYAGAIN|CLUSTERDOWN)\b/;
+// Drops what expired from the index, adds the key (newest), then drops and deletes the oldest over the cap.
+// KEYS[1] the index; ARGV: key (unprefixed), now (ms), ttl (ms), cap, key prefix.
+const TRACK_SCRIPT = `
+local now = tonumber(ARGV[2])
+local ttl = tonumber(ARGV[3])
+local cap = tonumber(ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ttl)
+redis.call('ZADD', KEYS[1], now, ARGV[1])
+local over = redis.call('ZCARD', KEYS[1]) - cap
+if over > 0 then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, over - 1)
+  redis.call('ZREMRANGEBYRANK', KEYS[1], 0, over - 1)
+  for _, key in ipairs(oldest) do redis.call('DEL', ARGV[5] .. key) end
+end
+redis.call('PEXPIRE', KEYS[1], ttl)
+return 1`;
+
+/**
+ * Replies that mean "this Redis cannot serve right now": out of memory under `noeviction` (reads still work,
+ * writes fail), a read-only replica after a failover, snapshots failing, starting up, busy.
+ */
+const OUTAGE_REPLY = /^(OOM|READONLY|MISCONF|NOREPLICAS|LOADING|MASTERDOWN|BUSY|TRYAGAIN|CLUSTERDOWN)\b/;
 
 /**
  * The shared store for several replicas. Commands never queue while Redis is away: they fail at once (or after
@@ -96,6 +116,12 @@ export class RedisStore implements Store {
     await this.run((redis) => redis.del(this.key(key)));
   }
 
+  async track(indexKey: string, key: string, cap: number, ttlMs: number): Promise<void> {
+    await this.run((redis) =>
+      redis.eval(TRACK_SCRIPT, 1, this.key(indexKey), key, Date.now(), toPx(ttlMs), Math.max(0, Math.floor(cap)), this.keyPrefix),
+    );
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -121,8 +147,13 @@ export class RedisStore implements Store {
       return await command(this.client);
     } catch (error) {
       // A reply error (wrong type, not an integer) is a bug in the caller, not an outage; a few say Redis can't serve.
-      if (error instanceof ReplyError && !OUTAGE_REPLY.test((error as Error).message)) throw error;
-      throw new StoreUnavailableError(this.target, { cause: error });
+      if (error instanceof ReplyError) {
+        const message = (error as Error).message;
+        if (!OUTAGE_REPLY.test(message)) throw error;
+        throw new StoreUnavailableError(this.target, { cause: error, reason: 'refused', detail: message });
+      }
+      const timedOut = error instanceof Error && /timed out/i.test(error.message);
+      throw new StoreUnavailableError(this.target, { cause: error, reason: timedOut ? 'timeout' : 'unreachable' });
     }
   }
 

@@ -13,5 +13,11 @@ export interface Store {
   /** Adds one to a counter that expires ttlMs after its first increment; returns the new count. */
   increment(key: string, ttlMs: number): Promise<number>;
   delete(key: string): Promise<void>;
+  /**
+   * Records `key` in the capped index `indexKey` (oldest first). When the index then holds more than `cap`
+   * keys, the oldest leave it and are deleted; entries older than ttlMs leave it too (their keys have expired).
+   * Bounds state that grows with use, such as stored answers per user. Atomic on Redis.
+   */
+  track(indexKey: string, key: string, cap: number, ttlMs: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -86,6 +86,40 @@ describe('Slack configuration from the environment', () => {
   });
 
   test.each([
+    ['https://slack.com/api/', 'https://slack.com/api/'],
+    ['https://gateway.internal:8443/api', 'https://gateway.internal:8443/api/'],
+    ['http://127.0.0.1:9/api', 'http://127.0.0.1:9/api/'],
+    ['http://127.10.0.3/api/', 'http://127.10.0.3/api/'],
+    ['http://localhost:3999/api/', 'http://localhost:3999/api/'],
+    ['http://[::1]:3999/api/', 'http://[::1]:3999/api/'],
+  ])('SLACK_API_URL=%s is accepted', (url, expected) => {
+    expect(loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: url }).slackApiUrl).toBe(expected);
+  });
+
+  test.each([
+    'http://slack.com/api/',
+    'http://10.0.0.5/api/',
+    'http://127.0.0.1.evil.example/api/',
+    'http://localhost.evil.example/api/',
+    'http://user:hunter2@gateway.internal/api/',
+  ])('SLACK_API_URL=%s is refused: the bot token would travel in clear', (url) => {
+    const found = problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: url });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^SLACK_API_URL="http:\/\/[^"]*" uses http:\/\/, which would send the bot token in clear: use https:\/\//);
+    expect(found[0]).not.toContain('hunter2');
+  });
+
+  test('stored-answer caps: defaults, values, and a clear line for a bad one', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
+    expect(loadSlackConfig(base)).toMatchObject({ answersPerUser: 50, answersTotal: 10_000 });
+    expect(loadSlackConfig({ ...base, K8SFIX_ANSWERS_PER_USER: '5', K8SFIX_ANSWERS_TOTAL: '500' })).toMatchObject({ answersPerUser: 5, answersTotal: 500 });
+    expect(problems({ ...base, K8SFIX_ANSWERS_PER_USER: '0', K8SFIX_ANSWERS_TOTAL: 'lots' })).toEqual([
+      'K8SFIX_ANSWERS_PER_USER="0" is not valid: give a whole number from 1 to 1000, e.g. K8SFIX_ANSWERS_PER_USER=50',
+      'K8SFIX_ANSWERS_TOTAL="lots" is not valid: give a whole number from 10 to 1000000, e.g. K8SFIX_ANSWERS_TOTAL=10000',
+    ]);
+  });
+
+  test.each([
     ['inc-42', ['inc-*'], true],
     ['INC-42', ['inc-*'], true],
     ['incident', ['inc-*'], false],

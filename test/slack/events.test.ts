@@ -42,22 +42,27 @@ describe('incident channels', () => {
       user: { id: USER },
       team: { id: 'T0001' },
       api_app_id: 'A0APP0001',
-      container: { type: 'message', message_ts: '1700000000.000100', channel_id: INCIDENT_CHANNEL },
+      container: { type: 'message', message_ts: String(posts(h)[0]!.response!.ts), channel_id: INCIDENT_CHANNEL },
       channel: { id: INCIDENT_CHANNEL },
-      message: { ts: '1700000000.000100', thread_ts: m.ts, text: 'x' },
+      message: { ts: String(posts(h)[0]!.response!.ts), thread_ts: m.ts, text: 'x' },
       response_url: h.fake.responseUrl('full1'),
       actions: [{ type: 'button', action_id: ACTION_IDS.fullAnswer, block_id: 'k8sfix_full_answer', value: button!.value, action_ts: '1' }],
     });
     const [update] = await h.fake.waitFor((c) => c.method === 'chat.update');
-    expect(update!.body.ts).toBe('1700000000.000100');
+    expect(update!.body.ts).toBe(posts(h)[0]!.response!.ts);
     expect(blocksText(update!.body.blocks)).toContain('```gcloud container clusters upgrade');
   });
 
   test("Slack's retries of one event (same event_id) never produce a second reply", async () => {
     const m = message();
-    await h.event(m, { eventId: 'EvSAME' });
-    await h.event(m, { eventId: 'EvSAME', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
-    await h.event(m, { eventId: 'EvSAME', headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' } });
+    // As Slack retries: the same body, signed again with a later timestamp.
+    const at = Math.floor(Date.now() / 1000);
+    const statuses = [
+      (await h.event(m, { eventId: 'EvSAME', timestamp: at })).status,
+      (await h.event(m, { eventId: 'EvSAME', timestamp: at + 1, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status,
+      (await h.event(m, { eventId: 'EvSAME', timestamp: at + 2, headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' } })).status,
+    ];
+    expect(statuses).toEqual([200, 200, 200]);
     await h.idle();
     expect(posts(h)).toHaveLength(1);
   });

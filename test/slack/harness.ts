@@ -40,7 +40,7 @@ export interface Harness {
   logger: ReturnType<typeof memoryLogger>;
   eventsUrl: string;
   command(text: string, id: string, fields?: { user_id?: string; channel_id?: string }, sign?: SignOptions): Promise<SignedResponse>;
-  event(event: Record<string, unknown>, options?: { eventId?: string; headers?: Record<string, string> }): Promise<SignedResponse>;
+  event(event: Record<string, unknown>, options?: { eventId?: string; headers?: Record<string, string>; timestamp?: number }): Promise<SignedResponse>;
   action(payload: Record<string, unknown>): Promise<SignedResponse>;
   /** Resolves when every request the app has received is fully processed (listeners included). */
   idle(): Promise<void>;
@@ -102,7 +102,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     command: (text, id, fields = {}, sign = {}) =>
       postSigned(eventsUrl, SECRET, slashCommandBody({ text, response_url: fake.responseUrl(id), ...fields }), 'application/x-www-form-urlencoded', sign),
     event: (event, opts = {}) =>
-      postSigned(eventsUrl, SECRET, eventCallbackBody(event, opts.eventId ? { eventId: opts.eventId } : {}), 'application/json', opts.headers ? { headers: opts.headers } : {}),
+      postSigned(eventsUrl, SECRET, eventCallbackBody(event, opts.eventId ? { eventId: opts.eventId } : {}), 'application/json', {
+        ...(opts.headers ? { headers: opts.headers } : {}),
+        ...(opts.timestamp !== undefined ? { timestamp: opts.timestamp } : {}),
+      }),
     action: (payload) => postSigned(eventsUrl, SECRET, interactiveBody(payload), 'application/x-www-form-urlencoded'),
     idle,
     stop: async () => {

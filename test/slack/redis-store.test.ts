@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { RedisStore } from '../../src/store/redis-store.js';
+import { postSigned, slashCommandBody } from '../support/signed-request.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
-import { blocksText, INCIDENT_CHANNEL, IP_LEAK_PASTE, startHarness, type Harness } from './harness.js';
+import { blocksText, INCIDENT_CHANNEL, IP_LEAK_PASTE, SECRET, startHarness, type Harness } from './harness.js';
 
 /**
  * Two replicas of the app sharing one real redis-server: Slack may deliver one event to either (and retry it
@@ -60,12 +61,24 @@ describe('two replicas on a shared Redis', () => {
       type: 'block_actions',
       user: { id: 'U0USER001' },
       team: { id: 'T0001' },
+      channel: { id: 'C0INC0001' },
       api_app_id: 'A0APP0001',
       response_url: b.fake.responseUrl('r-share'),
       actions: [{ type: 'button', action_id: 'k8sfix_share', block_id: 'k8sfix_share', value: ref, action_ts: '1' }],
     });
     const [shared] = await b.fake.waitFor((c) => c.id === 'r-share');
     expect(shared!.body.response_type).toBe('in_channel');
+  });
+
+  test('a signed /k8sfix replayed to the other replica is refused there', async () => {
+    const body = slashCommandBody({ text: 'help', response_url: a.fake.responseUrl('replay-x') });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const first = await postSigned(a.eventsUrl, SECRET, body, 'application/x-www-form-urlencoded', { timestamp });
+    const replay = await postSigned(b.eventsUrl, SECRET, body, 'application/x-www-form-urlencoded', { timestamp });
+    expect([first.status, replay.status]).toEqual([200, 401]);
+    await a.fake.waitFor((c) => c.id === 'replay-x');
+    await Promise.all([a.idle(), b.idle()]);
+    expect(a.fake.callsTo('respond', 'replay-x')).toHaveLength(1);
   });
 
   test('with Redis gone, replicas still answer, deduplicating in their own memory', async () => {
@@ -78,6 +91,17 @@ describe('two replicas on a shared Redis', () => {
     await a.event(message('1700000005.000100', { channel: 'C0INC0002' }), { eventId: 'EvDOWN' });
     await a.idle();
     expect(postCount()).toBe(before + 1);
-    expect(a.logger.lines.some((l) => l.includes('shared store failed'))).toBe(true);
+    expect(a.logger.lines.filter((l) => l.includes('shared store unavailable'))).toHaveLength(1);
+  });
+
+  test('when Redis is back, the thread claimed meanwhile is not annotated again by the other replica', async () => {
+    redis = await startRedisServer({ port: redis.port }); // an empty Redis: nothing survived the outage
+    for (let i = 0; i < 200 && !a.logger.lines.some((l) => l.includes('shared store is back')); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(a.logger.lines.filter((l) => l.includes('shared store is back'))).toHaveLength(1);
+    const before = postCount();
+    await b.event(message('1700000006.000100', { channel: 'C0INC0002', thread_ts: '1700000005.000100' }));
+    await b.event(message('1700000005.000100', { channel: 'C0INC0002' }), { eventId: 'EvDOWN' });
+    await b.idle();
+    expect(postCount()).toBe(before);
   });
 });

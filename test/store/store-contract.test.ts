@@ -153,6 +153,37 @@ describe.each(backends)('Store contract: $name', ({ open }) => {
     expect(await store.increment('rate:reset', 10_000)).toBe(1);
   });
 
+  it('track keeps at most cap keys in an index, dropping and deleting the oldest first', async () => {
+    const store = open();
+    for (const ref of ['a1', 'a2', 'a3', 'a4']) {
+      await store.set(`answer:${ref}`, ref, 10_000);
+      await store.track('answers:alice', `answer:${ref}`, 3, 10_000);
+      await sleep(2); // distinct times, so "oldest" is well defined on Redis too
+    }
+    expect(await store.get('answer:a1')).toBeUndefined();
+    expect(await Promise.all(['a2', 'a3', 'a4'].map((r) => store.get(`answer:${r}`)))).toEqual(['a2', 'a3', 'a4']);
+    // Another index is counted on its own; a key in two indexes is dropped by whichever fills first.
+    await store.set('answer:b1', 'b1', 10_000);
+    await store.track('answers:bob', 'answer:b1', 3, 10_000);
+    await store.track('answers:all', 'answer:b1', 1, 10_000);
+    await sleep(2);
+    await store.track('answers:all', 'answer:a4', 1, 10_000);
+    expect(await store.get('answer:b1')).toBeUndefined();
+    expect(await store.get('answer:a4')).toBe('a4');
+  });
+
+  it('track forgets entries older than its time to live, so expired keys do not count toward the cap', async () => {
+    const store = open();
+    await store.set('answer:old', 'old', 10_000);
+    await store.track('answers:carol', 'answer:old', 1, 80);
+    await sleep(130);
+    await store.set('answer:new', 'new', 10_000);
+    await store.track('answers:carol', 'answer:new', 1, 80);
+    // The old entry had left the index by age, so adding one more did not delete a key still set.
+    expect(await store.get('answer:new')).toBe('new');
+    expect(await store.get('answer:old')).toBe('old');
+  });
+
   it('keeps two stores with different prefixes apart', async () => {
     const a = open(freshPrefix());
     const b = open(freshPrefix());
@@ -294,6 +325,34 @@ describe('RedisStore', () => {
       expect(await store.get('k')).toBe('v');
     } finally {
       own.resume();
+      await own.stop();
+    }
+  });
+
+  it('calls a full Redis (maxmemory, noeviction) unavailable for writes while reads still work', async () => {
+    const own = await startRedisServer({ maxmemory: '4mb', maxmemoryPolicy: 'noeviction' });
+    const store = track(new RedisStore({ url: own.url, keyPrefix: freshPrefix() }));
+    const raw = track(new RedisStore({ url: own.url, keyPrefix: 'filler:' }));
+    try {
+      await store.set('kept', 'v', 60_000);
+      let filled = false;
+      for (let i = 0; i < 100 && !filled; i++) {
+        try {
+          await raw.set(String(i), 'x'.repeat(256 * 1024), 60_000);
+        } catch (error) {
+          expect(isStoreUnavailableError(error)).toBe(true);
+          filled = true;
+        }
+      }
+      expect(filled).toBe(true);
+      expect(await store.get('kept')).toBe('v');
+      for (const write of [store.set('k', 'v'.repeat(512 * 1024), 1000), store.setIfAbsent('n', 'x'.repeat(512 * 1024), 1000)]) {
+        const { error } = await failure(write);
+        expect(isStoreUnavailableError(error)).toBe(true);
+        expect((error as StoreUnavailableError).reason).toBe('refused');
+        expect((error as Error).message).toMatch(/refuses the command \(OOM command not allowed.*check its memory/);
+      }
+    } finally {
       await own.stop();
     }
   });

@@ -18,6 +18,8 @@ export interface RecordedCall {
   /** The response_url id or the file name. */
   id?: string;
   at: number;
+  /** What the fake answered a Web API call (e.g. the `ts` of a posted message). */
+  response?: Record<string, unknown>;
 }
 
 export interface FakeSlackOptions {
@@ -197,9 +199,10 @@ export class FakeSlackApi {
       res.end('ok');
       return;
     }
-    this.record({ method, body, headers: req.headers, at: Date.now() });
+    const response = this.answer(method, body);
+    this.record({ method, body, headers: req.headers, at: Date.now(), response });
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(this.answer(method, body)));
+    res.end(JSON.stringify(response));
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {

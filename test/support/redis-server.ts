@@ -22,6 +22,10 @@ export interface StartRedisServerOptions {
   port?: number;
   /** How long to wait for the first PONG. Default 5000 ms. */
   startTimeoutMs?: number;
+  /** `--maxmemory`, e.g. `8mb`: with `noeviction`, writes are refused with OOM once it is full, reads still work. */
+  maxmemory?: string;
+  /** `--maxmemory-policy`, e.g. `noeviction` (Redis's default). */
+  maxmemoryPolicy?: 'noeviction' | 'allkeys-lru' | 'volatile-lru' | 'allkeys-random' | 'volatile-ttl';
 }
 
 const BINARY = 'redis-server';
@@ -32,7 +36,11 @@ export async function startRedisServer(options: StartRedisServerOptions = {}): P
   // No shell: every argument reaches redis-server exactly as written, the empty --save included.
   const child = spawn(
     BINARY,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    [
+      '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir,
+      ...(options.maxmemory ? ['--maxmemory', options.maxmemory] : []),
+      ...(options.maxmemoryPolicy ? ['--maxmemory-policy', options.maxmemoryPolicy] : []),
+    ],
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -3,7 +3,7 @@ import type { Match } from '../../matcher/types.js';
 import { ACTION_IDS, FIX_ACTIONS_BLOCK_PREFIX } from '../action-ids.js';
 import type { Answer } from '../answer.js';
 import { codeBlock, escapeInline, escapeMrkdwn, inlineCode } from '../escape.js';
-import { fitPlain } from './fit-text.js';
+import { fallbackText } from './fallback-text.js';
 import { LIMITS } from './limits.js';
 import { clusterLines, context, header, section, sourceLinks, stepText } from './render-parts.js';
 import { stringsFor } from './strings.js';
@@ -56,8 +56,8 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   if (options.shareRef) withNotesAdded.push(shareButton(options.shareRef, answer.lang));
   withNotesAdded.push(context([s.footer]));
   const first = answer.matches[0];
-  const text = first ? `k8sfix: ${escapeMrkdwn(titleOf(first, answer.lang))}` : 'k8sfix';
-  return { text: fitPlain(text, LIMITS.sectionText), blocks: withNotesAdded.slice(0, LIMITS.blocksPerMessage) };
+  const text = fallbackText(first ? `k8sfix: ${titleOf(first, answer.lang)}` : 'k8sfix');
+  return { text, blocks: withNotesAdded.slice(0, LIMITS.blocksPerMessage) };
 }
 
 export function titleOf(match: Match, lang: Lang): string {

@@ -1,6 +1,7 @@
 import { ACTION_IDS } from '../action-ids.js';
 import type { Answer } from '../answer.js';
 import { escapeMrkdwn } from '../escape.js';
+import { fallbackText } from './fallback-text.js';
 import { fitPlain } from './fit-text.js';
 import { LIMITS } from './limits.js';
 import { appliesToLine, context, section, stepText } from './render-parts.js';
@@ -40,6 +41,6 @@ export function renderCompact(answer: Answer, fullAnswerRef: string): SlackMessa
     ],
   });
   const first = answer.matches[0];
-  const text = first ? `k8sfix: ${escapeMrkdwn(titleOf(first, answer.lang))}` : 'k8sfix';
-  return { text: fitPlain(text, LIMITS.sectionText), blocks };
+  const text = fallbackText(first ? `k8sfix: ${titleOf(first, answer.lang)}` : 'k8sfix');
+  return { text, blocks };
 }

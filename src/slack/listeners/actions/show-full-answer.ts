@@ -1,11 +1,14 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { clickMayUse } from '../../answer-binding.js';
 import type { Services } from '../../services.js';
 import { reportFailure } from '../report-failure.js';
 import { expiredMessage } from './expired-message.js';
+import { refusedClickMessage } from './refused-click-message.js';
 
 /**
  * "Full answer" under a compact incident reply: expands the reply in place into the full answer, so the thread
- * gets no extra message.
+ * gets no extra message. Only the reply the answer was posted with is rewritten; a reference pressed under any
+ * other message is refused.
  */
 export function showFullAnswer(services: Services) {
   return async function showFullAnswer({ ack, action, body, client, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>): Promise<void> {
@@ -22,7 +25,12 @@ export function showFullAnswer(services: Services) {
         await ephemeral(expiredMessage());
         return;
       }
-      await client.chat.update({ channel, ts, text: stored.text, blocks: stored.blocks });
+      if (!clickMayUse('fullAnswer', stored, { user: body.user.id, channel, messageTs: ts })) {
+        logger.warn(`k8sfix: refused a "Full answer" click by ${body.user.id} on message ${ts} in ${channel}: its answer was made for another message`);
+        await ephemeral(refusedClickMessage());
+        return;
+      }
+      await client.chat.update({ channel, ts, text: stored.message.text, blocks: stored.message.blocks });
     } catch (error) {
       await reportFailure(error, logger, ephemeral);
     }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { renderClusters } from '../../blocks/render-clusters.js';
+import { fallbackText } from '../../blocks/fallback-text.js';
 import { renderHelp } from '../../blocks/render-help.js';
 import { section } from '../../blocks/render-parts.js';
 import { answerViaResponseUrl } from '../../deliver.js';
@@ -31,7 +32,7 @@ export function k8sfixCommand(services: Services) {
           return;
         }
         case 'invalid':
-          await reply({ text: parsed.message, blocks: [section(`:information_source: ${escapeInline(parsed.message)}. Try \`/k8sfix help\`.`)] });
+          await reply({ text: fallbackText(parsed.message), blocks: [section(`:information_source: ${escapeInline(parsed.message)}. Try \`/k8sfix help\`.`)] });
           return;
         case 'clusters': {
           if (!services.clusters) {
@@ -44,7 +45,12 @@ export function k8sfixCommand(services: Services) {
         }
         case 'answer': {
           const lang = await services.language.resolve({ flag: parsed.lang, text: parsed.text, user: command.user_id }, client);
-          await answerViaResponseUrl(services, command.response_url, { text: parsed.text, lang, clusterNames: parsed.clusterNames });
+          await answerViaResponseUrl(
+            services,
+            command.response_url,
+            { text: parsed.text, lang, clusterNames: parsed.clusterNames },
+            { user: command.user_id, channel: command.channel_id },
+          );
           return;
         }
       }

@@ -27,7 +27,7 @@ export function incidentMessage(services: Services) {
       const lang = await services.language.resolve({ text: input.typed, user: message.user }, client);
       const channel = message.channel;
       const threadTs = threadOf(message);
-      await annotateInThread(services, client, { channel, threadTs }, { text: input.text, lang, minConfidence: 'high', notes: input.notes }, async (answer) => {
+      await annotateInThread(services, client, { channel, threadTs, user: message.user ?? '' }, { text: input.text, lang, minConfidence: 'high', notes: input.notes }, async (answer) => {
         const ids = answer.matches.slice(0, COMPACT_MAX_ISSUES).map((m) => m.id);
         const claimed = await services.dedupe.claimIssues(channel, threadTs, ids);
         if (claimed.length === 0) return undefined;
