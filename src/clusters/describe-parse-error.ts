@@ -46,7 +46,8 @@ export function describeParseError(error: unknown): string | undefined {
 function withoutSourceText(message: string): string {
   const head = message.split(': ')[0]!;
   const cleaned = head
-    .replace(/!<[^>]*>/g, '…')
+    // A tag's text stops at the next `!` or `<`, so a run of `!<!<…` is not rescanned from every start.
+    .replace(/!<[^>!<]*>/g, '…')
     // Greedy: a quoted name may itself hold quotes (`unidentified alias "ab"cd"`), so first to last quote goes.
     .replace(/"[\s\S]*"|"[\s\S]*$/, '…')
     .replace(/'[\s\S]*'|`[\s\S]*`/, '…')
