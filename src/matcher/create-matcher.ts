@@ -89,8 +89,8 @@ export function createMatcher(catalogue: Catalogue): Matcher {
     }
     for (const [entryIndex, scored] of bestSymptom) addEvidence(candidates, entryIndex, scored.score, scored.evidence);
 
-    const matches = [...candidates.values()]
-      .filter((candidate) => candidate.score >= MIN_SCORE)
+    const passing = [...candidates.values()].filter((candidate) => candidate.score >= MIN_SCORE);
+    const matches = passing
       .sort((a, b) => b.score - a.score || a.entryIndex - b.entryIndex)
       .slice(0, top)
       .map((candidate) => {
@@ -98,7 +98,7 @@ export function createMatcher(catalogue: Catalogue): Matcher {
         const score = round(candidate.score);
         return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, entry };
       });
-    return { matches, notes };
+    return { matches, notes, total: passing.length };
   };
 
   return { analyze, match: (text, options) => analyze(text, options).matches };

@@ -62,7 +62,7 @@ export function createMatchPool(options: MatchPoolOptions): OffThreadMatcher {
       if (reply.type === 'ready') slot.ready = true;
       else if (slot.job?.task.id === reply.id) {
         const job = settle(slot);
-        job?.resolve({ matches: reply.matches.map((match) => ({ ...match, entry: byId.get(match.id)! })), notes: reply.notes });
+        job?.resolve({ matches: reply.matches.map((match) => ({ ...match, entry: byId.get(match.id)! })), notes: reply.notes, total: reply.total });
       }
       dispatch();
     });

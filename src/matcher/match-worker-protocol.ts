@@ -10,4 +10,4 @@ export interface WorkerTask {
 /** What a worker sends back: that it is ready, or one paste's matches without their catalogue entries. */
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'result'; id: number; matches: Omit<Match, 'entry'>[]; notes: string[] };
+  | { type: 'result'; id: number; matches: Omit<Match, 'entry'>[]; notes: string[]; total: number };

@@ -21,6 +21,7 @@ port.on('message', (task: WorkerTask) => {
     id: task.id,
     matches: analysis.matches.map(({ entry: _entry, ...match }) => match),
     notes: analysis.notes,
+    total: analysis.total ?? analysis.matches.length,
   };
   port.postMessage(reply);
 });

@@ -32,6 +32,8 @@ export interface MatchOptions {
 
 export interface Analysis {
   matches: Match[];
+  /** How many known issues passed the bars before `top` cut the list (at least `matches.length`). */
+  total?: number;
   /** Things the user should know about how the input was read (for example that it was cut at 1 MB). */
   notes: string[];
 }

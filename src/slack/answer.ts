@@ -16,6 +16,8 @@ export interface Answer {
   /** The text that was matched (plain, unescaped); echoed only through the escaping helpers. */
   query: string;
   matches: Match[];
+  /** How many known issues matched in all; more than `matches.length` when only the best were kept. */
+  total?: number;
   clusters: ClusterSection;
   /** Short remarks for the user in plain text (e.g. an unknown cluster name, a skipped file); escaped when rendered. */
   notes: string[];

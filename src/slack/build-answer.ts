@@ -46,6 +46,7 @@ export async function matchAnswer(matcher: AnyMatcher, request: AnswerRequest): 
     const analysis = isOffThreadMatcher(matcher) ? await matcher.analyze(request.text, options) : await inOwnTurn(() => matcher.analyze(request.text, options));
     const min = RANK[request.minConfidence ?? 'low'];
     answer.matches = analysis.matches.filter((m) => RANK[m.confidence] >= min);
+    if (analysis.total !== undefined && analysis.total > answer.matches.length && answer.matches.length === analysis.matches.length) answer.total = analysis.total;
     notes.push(...analysis.notes);
   } catch (error) {
     const code = error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('match_') ? error.code : 'matcher_failed';

@@ -13,9 +13,17 @@ export function escapeMrkdwn(text: string): string {
 /**
  * Escapes text for mrkdwn outside code and also disarms formatting characters that a paste can use to
  * restyle our message (`*bold*`, `_italic_`, `~strike~`, backticks) by separating them with a zero-width space.
+ * Slack reads `*`, `_` and `~` as formatting only at the edge of a word, so one between two letters or digits
+ * (`CLUSTER_NAME`, `K8SFIX_LANG`) is left alone: a name copied from the answer then pastes as it reads.
  */
 export function escapeInline(text: string): string {
-  return escapeMrkdwn(text).replace(/[*_~`]/g, (c) => `${c}${ZWSP}`);
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (c: string, at: number, whole: string) =>
+    c !== '`' && isWordChar(whole[at - 1]) && isWordChar(whole[at + 1]) ? c : `${c}${ZWSP}`,
+  );
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
 /** Makes text safe inside a ``` block: no run of three backticks survives, and the ends cannot merge with the fence. */

@@ -3,14 +3,16 @@ import type { Lang } from '../catalogue/types.js';
 export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'clusters'; clusterNames: string[] }
-  | { kind: 'answer'; text: string; clusterNames: string[]; lang?: Lang }
+  | { kind: 'answer'; text: string; clusterNames: string[]; lang?: Lang; top?: number }
   | { kind: 'invalid'; message: string };
 
-const FLAG = /^(--cluster|-c|--lang)(?:=(.*))?$/;
+const FLAG = /^(--cluster|-c|--lang|--top)(?:=(.*))?$/;
+/** The most matches one Slack answer shows (each takes several blocks of the 50 a message may have). */
+export const MAX_TOP = 10;
 
 /**
  * Parses `/k8sfix` text: `help`, `clusters`, or an error text with optional `--cluster NAME` (repeatable,
- * comma lists allowed) and `--lang en|ko`. Flags are read only at the start and at the end of the text, so a
+ * comma lists allowed), `--lang en|ko` and `--top N` (1 to 10 matches). Flags are read only at the start and at the end of the text, so a
  * pasted log that happens to contain `--cluster` is left alone.
  */
 export function parseCommand(raw: string): ParsedCommand {
@@ -20,6 +22,7 @@ export function parseCommand(raw: string): ParsedCommand {
 
   const clusterNames: string[] = [];
   let lang: Lang | undefined;
+  let top: number | undefined;
   const tokens = text.split(/(\s+)/); // keeps whitespace tokens so the rest of the text is rebuilt exactly
   const apply = (flag: string, value: string | undefined): string | undefined => {
     if (value === undefined || value === '') return `${flag} needs a value`;
@@ -27,6 +30,9 @@ export function parseCommand(raw: string): ParsedCommand {
       const l = value.toLowerCase();
       if (l !== 'en' && l !== 'ko') return `--lang takes en or ko, not "${value}"`;
       lang = l;
+    } else if (flag === '--top') {
+      if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > MAX_TOP) return `--top takes a number from 1 to ${MAX_TOP}, not "${value}"`;
+      top = Number(value);
     } else clusterNames.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
     return undefined;
   };
@@ -79,5 +85,6 @@ export function parseCommand(raw: string): ParsedCommand {
   if (rest === '') return { kind: 'invalid', message: 'paste the error text after the options, e.g. /k8sfix --cluster prod <error>' };
   const result: ParsedCommand = { kind: 'answer', text: rest, clusterNames };
   if (lang) result.lang = lang;
+  if (top !== undefined) result.top = top;
   return result;
 }

@@ -54,3 +54,13 @@ describe('cutting text to Block Kit limits', () => {
     expect(/[\ud800-\udbff]$/.test(emoji.slice(0, -1))).toBe(false);
   });
 });
+
+describe('names copy as they read', () => {
+  test('an underscore, star or tilde between letters or digits gets no zero-width space', () => {
+    expect(escapeInline('set CLUSTER_NAME and K8SFIX_LANG, then run a*b')).toBe('set CLUSTER_NAME and K8SFIX_LANG, then run a*b');
+  });
+
+  test('at the edge of a word they are still disarmed', () => {
+    expect(escapeInline('_x_ *y*')).not.toMatch(/_x_|\*y\*/);
+  });
+});

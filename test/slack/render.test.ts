@@ -55,6 +55,18 @@ describe('rendering real answers', () => {
     }
   });
 
+  test('when more known issues matched than are shown, the first line says how many and how to see more', async () => {
+    const { matcher } = await realCatalogue();
+    const paste = examples.map((e) => e.text).join('\n');
+    const answer = await matchAnswer(matcher, { text: paste, lang: 'en', top: 2 });
+    expect(answer.matches).toHaveLength(2);
+    expect(answer.total).toBeGreaterThanOrEqual(5);
+    const first = blocksText(renderAnswer(answer).blocks.slice(0, 1));
+    expect(first).toContain(`found *${answer.total} known issues* in this text, showing the 2 best`);
+    const all = await matchAnswer(matcher, { text: paste, lang: 'en', top: 10 });
+    expect(blocksText(renderAnswer(all).blocks.slice(0, 1))).toContain(`found *${all.matches.length} known issues* in this text.`);
+  });
+
   test('no match echoes the paste escaped, inside a code block it cannot close', () => {
     const answer: Answer = { lang: 'en', query: `${HOSTILE}\n\`\`\`\n*bold* _it_`, matches: [], clusters: { state: 'none', reason: '' }, notes: [] };
     const message = renderAnswer(answer);

@@ -37,7 +37,8 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   }
   if (answer.matches.length === 0) return renderNoMatch(answer);
 
-  blocks.push(section(s.found(answer.matches.length)));
+  const shown = answer.matches.length;
+  blocks.push(section(answer.total !== undefined && answer.total > shown ? s.showing(shown, answer.total) : s.found(shown)));
   const omitted: Match[] = [];
   answer.matches.forEach((match, i) => {
     if (omitted.length > 0) {

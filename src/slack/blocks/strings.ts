@@ -4,6 +4,7 @@ import type { Lang } from '../../catalogue/types.js';
 export const STRINGS = {
   en: {
     found: (n: number) => (n === 1 ? 'k8sfix found *1 known issue* in this text.' : `k8sfix found *${n} known issues* in this text.`),
+    showing: (shown: number, total: number) => `k8sfix found *${total} known issues* in this text, showing the ${shown} best (\`/k8sfix --top 10 &lt;error&gt;\` for more).`,
     confidence: { high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence' },
     evidence: (line: number) => `*Evidence* (line ${line})`,
     clusters: '*Your clusters*',
@@ -36,6 +37,7 @@ export const STRINGS = {
   },
   ko: {
     found: (n: number) => `k8sfix가 이 텍스트에서 *알려진 문제 ${n}개*를 찾았습니다.`,
+    showing: (shown: number, total: number) => `k8sfix가 이 텍스트에서 *알려진 문제 ${total}개*를 찾아 가장 가까운 ${shown}개를 보여 줍니다 (더 보려면 \`/k8sfix --top 10 &lt;오류&gt;\`).`,
     confidence: { high: '신뢰도 높음', medium: '신뢰도 보통', low: '신뢰도 낮음' },
     evidence: (line: number) => `*근거* (${line}번째 줄)`,
     clusters: '*연결된 클러스터*',

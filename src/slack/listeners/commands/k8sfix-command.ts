@@ -48,7 +48,7 @@ export function k8sfixCommand(services: Services) {
           await answerViaResponseUrl(
             services,
             command.response_url,
-            { text: parsed.text, lang, clusterNames: parsed.clusterNames },
+            { text: parsed.text, lang, clusterNames: parsed.clusterNames, ...(parsed.top !== undefined ? { top: parsed.top } : {}) },
             { user: command.user_id, channel: command.channel_id },
           );
           return;
