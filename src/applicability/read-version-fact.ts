@@ -29,8 +29,8 @@ export function readVersionFact(
       return {
         truth: 'unknown',
         reason: admin
-          ? 'the admin cluster version is not known: connect k8sfix to the admin cluster (kubeconfig context) to check it'
-          : 'the cluster reports no anthosBareMetalVersion (no readable clusters.baremetal.cluster.gke.io resource)',
+          ? "the admin cluster's Anthos version is not known: link this context to the admin cluster's in K8SFIX_ADMIN_CLUSTERS (user-context=admin-context), or run `kubectl get clusters.baremetal.cluster.gke.io -A` against the admin cluster"
+          : 'the cluster reports no anthosBareMetalVersion (no readable clusters.baremetal.cluster.gke.io resource: grant list on it, see deploy/rbac-readonly.yaml)',
       };
     }
     case 'gkeVersion':
@@ -50,10 +50,11 @@ export function readVersionFact(
     case 'containerdVersion': {
       if (!node) return noNode();
       const runtime = nodeRuntime(node);
-      if (!runtime) return { truth: 'unknown', reason: 'the node reports no container runtime' };
+      if (!runtime) return { truth: 'unknown', reason: 'the node reports no container runtime (status.nodeInfo.containerRuntimeVersion is empty)' };
       if (runtime.runtime !== 'containerd') {
-        return { truth: 'unknown', reason: `runs ${node.containerRuntimeVersion}, which does not report a containerd version` };
+        return { truth: 'unknown', reason: `runs ${runtime.source}, which does not report a containerd version` };
       }
+      if (!runtime.version) return { truth: 'unknown', reason: `the node reports no containerd version (only ${runtime.source})` };
       return { version: runtime.version, label: `containerd ${runtime.version}` };
     }
     case 'kernelVersion':

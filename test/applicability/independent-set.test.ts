@@ -20,7 +20,7 @@ interface Case {
 }
 
 /** Agreement the set must reach; see the file header of independent.yaml for the figures. */
-const BAR = 0;
+const BAR = 0.95;
 
 const FILE = join(process.cwd(), 'test', 'eval', 'applicability', 'independent.yaml');
 
