@@ -83,7 +83,7 @@ export function checkApplicability(entry: ApplicabilityEntry, facts: ClusterFact
   const nodeTruth = anyOf(poolResults.map((p) => p.truth));
   const truth = allOf([clusterTruth, nodeTruth]);
   const deciding = nodeTruth === truth ? poolResults.filter((p) => p.truth === truth) : [];
-  const reasons = [...withPlatform(pick(clusterJudgements, truth), truth, platformReason), ...deciding.flatMap((p) => p.reasons)];
+  const reasons = [...pick(clusterJudgements, truth), ...deciding.flatMap((p) => p.reasons)];
   if (truth === 'unknown') {
     const clear = poolResults.filter((p) => p.truth === 'false').map((p) => p.name);
     if (clear.length > 0) reasons.push(`not affected: pool ${clear.join(', ')}`);
@@ -111,8 +111,9 @@ function versionCheckWithoutRanges(entry: ApplicabilityEntry, facts: ClusterFact
   return undefined;
 }
 
+/** The platform is named when it is the only fact that decided (an affected answer with no other reason). */
 function withPlatform(reasons: string[], truth: Truth, platformReason: string | undefined): string[] {
-  return truth === 'true' && platformReason ? [platformReason, ...reasons] : reasons;
+  return truth === 'true' && platformReason && reasons.length === 0 ? [platformReason] : reasons;
 }
 
 function handChecks(judgements: Judgement[]): string[] {

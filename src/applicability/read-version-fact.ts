@@ -26,6 +26,7 @@ export function readVersionFact(
       const admin = scope === 'admin-cluster';
       const version = admin ? facts.adminClusterAnthosBareMetalVersion : facts.anthosBareMetalVersion;
       if (version) return { version, label: `${admin ? 'admin cluster ' : ''}Anthos bare-metal version ${version}` };
+      if (admin && facts.adminClusterProblem) return { truth: 'unknown', reason: facts.adminClusterProblem };
       return {
         truth: 'unknown',
         reason: admin

@@ -3,6 +3,9 @@ import { classifyClusterError, httpStatus } from './classify-cluster-error.js';
 import { ClusterStepError } from './cluster-step-error.js';
 import type { KubeClients } from './kube-client-factory.js';
 import { nodeFactsFromNode } from './node-facts-from-node.js';
+import { applyClusterSettings } from './apply-cluster-settings.js';
+import { readBareMetalSettings } from './read-bare-metal-settings.js';
+import { readVmRuntime } from './read-vm-runtime.js';
 import type { BareMetalClusterFacts, BareMetalLookup, ClusterFacts } from './types.js';
 
 const BARE_METAL = { group: 'baremetal.cluster.gke.io', version: 'v1', plural: 'clusters' };
@@ -14,10 +17,11 @@ const SELF_TYPES = ['admin', 'hybrid', 'standalone'];
  * means the resource type does not exist, which is itself a fact).
  */
 export async function fetchClusterFacts(clients: KubeClients, timeoutMs: number): Promise<ClusterFacts> {
-  const [version, nodes, bareMetal] = await Promise.all([
+  const [version, nodes, bareMetal, vmRuntimeEnabled] = await Promise.all([
     step('get /version', () => clients.version.getCode()),
     step('list nodes', () => listNodes(clients)),
     lookupBareMetal(clients, timeoutMs),
+    readVmRuntime(clients),
   ]);
   const facts: ClusterFacts = { serverVersion: version.gitVersion, nodes: nodes.map(nodeFactsFromNode), bareMetal };
   const clusters = bareMetal.clusters ?? [];
@@ -27,6 +31,7 @@ export async function fetchClusterFacts(clients: KubeClients, timeoutMs: number)
   if (admin?.anthosBareMetalVersion) facts.adminClusterAnthosBareMetalVersion = admin.anthosBareMetalVersion;
   // The Cluster API documents `default` as the profile when spec.profile is unset.
   if (self) facts.clusterProfile = self.profile ?? 'default';
+  applyClusterSettings(facts, self, vmRuntimeEnabled);
   facts.collectedAt = new Date().toISOString();
   return facts;
 }
@@ -53,7 +58,7 @@ async function listNodes(clients: KubeClients): Promise<V1Node[]> {
 async function lookupBareMetal(clients: KubeClients, timeoutMs: number): Promise<BareMetalLookup> {
   try {
     const list = (await clients.custom.listClusterCustomObject(BARE_METAL)) as { items?: unknown[] };
-    return { status: 'present', clusters: (list.items ?? []).map(bareMetalClusterFacts) };
+    return { status: 'present', clusters: (list.items ?? []).map((item) => ({ ...bareMetalClusterFacts(item), settings: readBareMetalSettings(item) })) };
   } catch (error) {
     const status = httpStatus(error);
     if (status === 404) return { status: 'absent' };

@@ -1,4 +1,5 @@
 import { ClusterConfigError } from './cluster-config-error.js';
+import { parseAdminClusterLinks } from './parse-admin-cluster-links.js';
 
 /** Cluster settings from the environment, ready to pass to `createClusterFactsService`. */
 export interface ClusterEnvConfig {
@@ -10,10 +11,12 @@ export interface ClusterEnvConfig {
   cacheTtlMs?: number;
   /** From `KUBECONFIG` (':'-separated path list). */
   kubeconfig?: string;
+  /** From `K8SFIX_ADMIN_CLUSTERS=user-ctx=admin-ctx,...`: the admin cluster context of each user cluster context. */
+  adminContexts?: Record<string, string>;
 }
 
 /**
- * Reads `K8SFIX_CONTEXTS`, `K8SFIX_CLUSTER_TIMEOUT_MS`, `K8SFIX_FACTS_TTL_MS` and `KUBECONFIG`. Unset variables
+ * Reads `K8SFIX_CONTEXTS`, `K8SFIX_CLUSTER_TIMEOUT_MS`, `K8SFIX_FACTS_TTL_MS`, `K8SFIX_ADMIN_CLUSTERS` and `KUBECONFIG`. Unset variables
  * are left out (the service defaults apply); a malformed one throws a `ClusterConfigError` that names it and
  * shows a valid value.
  */
@@ -37,6 +40,8 @@ export function loadClusterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
   const ttl = readMs(env, 'K8SFIX_FACTS_TTL_MS', 0, 86_400_000, '60000 (0 turns the cache off)');
   if (ttl !== undefined) config.cacheTtlMs = ttl;
   if (env.KUBECONFIG) config.kubeconfig = env.KUBECONFIG;
+  const admins = env.K8SFIX_ADMIN_CLUSTERS;
+  if (admins !== undefined && admins.trim() !== '') config.adminContexts = parseAdminClusterLinks(admins);
   return config;
 }
 

@@ -88,6 +88,8 @@ export interface ClusterFacts {
   adminClusterSettings?: ClusterSettings;
   /** The kubeconfig context whose facts gave the admin-cluster fields, when it is another cluster. */
   adminContext?: string;
+  /** Why the linked admin cluster's facts are missing (it did not answer, or reports no version). */
+  adminClusterProblem?: string;
   /** What the bare-metal lookup found; absent when the facts did not come from the collector. */
   bareMetal?: BareMetalLookup;
   /** ISO time the facts were read. */
