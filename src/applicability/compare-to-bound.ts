@@ -33,16 +33,16 @@ function compareRelease(a: number[], b: number[]): -1 | 0 | 1 {
 }
 
 function compareBuild(a: (string | number)[], b: (string | number)[]): -1 | 0 | 1 | undefined {
+  // gke vs eks, generic vs aws: builds of different distributions or kernel flavours have no order, whatever
+  // their numbers say (4.15.0-150-aws is not between 4.15.0-144-generic and 4.15.0-176-generic).
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (typeof a[i] !== typeof b[i] || (typeof a[i] === 'string' && a[i] !== b[i])) return undefined;
+  }
   for (let i = 0; i < b.length; i++) {
     const x = a[i];
     const y = b[i]!;
     if (x === undefined) return -1;
-    if (typeof x !== typeof y) return undefined;
-    if (typeof x === 'string') {
-      // gke vs eks, generic vs aws: builds of different distributions have no order.
-      if (x !== y) return undefined;
-      continue;
-    }
+    if (typeof x === 'string') continue;
     if (x !== y) return x < (y as number) ? -1 : 1;
   }
   // The fact starts with every token of the bound (`4.15.0-176-generic` against `4.15.0-176`): on it.

@@ -62,7 +62,7 @@ export function evaluateCondition(condition: Condition, facts: ClusterFacts, nod
         return { truth: 'unknown', reason: `the Anthos cluster type is not known (the issue is about ${condition.in.join(' or ')} clusters): check spec.type of its clusters.baremetal.cluster.gke.io resource` };
       }
       const hit = (condition.in as string[]).includes(type);
-      return { truth: hit ? 'true' : 'false', reason: `is a${/^[aeiou]/.test(type) ? 'n' : ''} ${type} cluster${hit ? '' : `, the issue is about ${condition.in.join(' or ')} clusters`}` };
+      return { truth: hit ? 'true' : 'false', reason: `is ${type === 'admin' ? 'an' : 'a'} ${type} cluster${hit ? '' : `, the issue is about ${condition.in.join(' or ')} clusters`}` };
     }
     case 'nodeOs': {
       if (!node) return noNode();

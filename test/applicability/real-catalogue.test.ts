@@ -36,3 +36,21 @@ describe('the real catalogue', () => {
     }
   });
 });
+
+describe('the catalogue says how to check what k8sfix cannot read', () => {
+  test('every unreadable condition carries the command or place to check it', async () => {
+    const catalogue = await loadCatalogue(undefined, { skipInvalid: true });
+    const missing = catalogue.entries.flatMap((entry) =>
+      entry.affects.conditions.filter((c) => c.fact === 'nodeSetting' && !c.check).map(() => entry.id),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  test("every Anthos version condition says how far the known-issues page reaches, so newer versions are not called fixed", async () => {
+    const catalogue = await loadCatalogue(undefined, { skipInvalid: true });
+    const without = catalogue.entries.flatMap((entry) =>
+      entry.affects.conditions.filter((c) => c.fact === 'anthosBareMetalVersion' && !c.coveredThrough).map(() => entry.id),
+    );
+    expect(without).toEqual([]);
+  });
+});
