@@ -3,7 +3,11 @@ import type { NodeFacts } from '../clusters/types.js';
 
 const SCHEMES: Record<string, Runtime> = { containerd: 'containerd', docker: 'docker', 'cri-o': 'cri-o', crio: 'cri-o' };
 
-/** GKE names the node image's runtime in this label (`containerd` or `docker`), even when nodeInfo is empty. */
+/**
+ * GKE names the node image's runtime in this label (`containerd` or `docker`), even when nodeInfo is empty.
+ * Confirmed in seed 001 (the insecure-registry DaemonSet selects `cloud.google.com/gke-container-runtime:
+ * "containerd"`) and in public `kubectl describe node` output of GKE nodes (`...=containerd`, `...=docker`).
+ */
 const GKE_RUNTIME_LABEL = 'cloud.google.com/gke-container-runtime';
 
 /**
