@@ -1,5 +1,6 @@
 import type { Condition } from '../catalogue/types.js';
 import type { ClusterFacts, NodeFacts } from '../clusters/types.js';
+import { describeCheck } from './describe-check.js';
 import { judgePastCoverage } from './judge-past-coverage.js';
 import { nodeOsFamilies } from './node-os-families.js';
 import { nodeRuntime } from './node-runtime.js';
@@ -41,7 +42,7 @@ export function evaluateCondition(condition: Condition, facts: ClusterFacts, nod
       return {
         truth: 'true',
         reason: `not readable through the Kubernetes API: ${condition.description}`,
-        check: `${condition.description}${condition.check ? ` (\`${condition.check}\`)` : ''}`,
+        check: describeCheck(condition.description, condition.check),
       };
     case 'clusterSetting':
       return readClusterSetting(condition.setting, condition.of ?? 'cluster', condition.check, facts);

@@ -1,5 +1,6 @@
 import type { ClusterSettingName } from '../catalogue/types.js';
 import type { ClusterFacts } from '../clusters/types.js';
+import { describeCheck } from './describe-check.js';
 import type { Judgement } from './types.js';
 
 export const SETTING_NAMES: Record<ClusterSettingName, { on: string; off: string }> = {
@@ -27,7 +28,7 @@ export function readClusterSetting(
   const name = SETTING_NAMES[setting];
   if (value === undefined) {
     const hint = admin && !facts.adminClusterSettings ? ' (link the admin context in K8SFIX_ADMIN_CLUSTERS to read it)' : '';
-    return { truth: 'true', reason: `${whose}: whether ${name.on} was not read${hint}`, check: `on ${whose}, whether ${name.on}: \`${check}\`` };
+    return { truth: 'true', reason: `${whose}: whether ${name.on} was not read${hint}`, check: describeCheck(`on ${whose}, whether ${name.on}`, check) };
   }
   const on = Array.isArray(value) ? value.length > 0 : value;
   const detail = Array.isArray(value) && value.length > 0 ? ` (${value.join(', ')})` : '';

@@ -160,7 +160,7 @@ describe('settings read through the API', () => {
     });
     const forbidden = verdict('vm-runtime-vm-ip-changes-or-lost-on-pod-restart', 'island-14');
     expect(forbidden.verdict).toBe('affected');
-    expect(forbidden.checks).toEqual(["on the cluster, whether VM Runtime is enabled: `kubectl get vmruntime vmruntime -o jsonpath='{.spec.enabled}'`"]);
+    expect(forbidden.checks).toEqual(["on the cluster, whether VM Runtime is enabled: check with `kubectl get vmruntime vmruntime -o jsonpath='{.spec.enabled}'`"]);
 
     // Island mode on 1.14.0: flat-mode IPv4 is not affected, island mode is.
     expect(verdict('island-mode-pod-cidr-mask-24-ignores-max-pods', 'flat-14').verdict).toBe('not-affected');

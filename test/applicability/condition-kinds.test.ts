@@ -72,12 +72,12 @@ const bpf = entry(['anthos-bare-metal'], [
 const conntrack = entry(['anthos-bare-metal'], [abmVersions(lines('1.14')), { fact: 'nodeOs', in: ['ubuntu'] }, { fact: 'kernelVersion', of: 'node', ranges: [{ from: '5.15' }] }]);
 const kmem = entry(['nks'], [
   { fact: 'kernelVersion', of: 'node', ranges: [{ from: '3', to: '4' }] },
-  { fact: 'nodeSetting', name: 'memory-cgroup-kmem-accounting', description: 'kmem accounting is on', check: 'cat /proc/cmdline' },
+  { fact: 'nodeSetting', name: 'memory-cgroup-kmem-accounting', description: 'kmem accounting is on', check: '`cat /proc/cmdline` on each node' },
 ], { anyPlatform: true });
 const firewalld = entry(['anthos-bare-metal'], [
   abmVersions(lines('1.10', '1.11', '1.12', '1.13', '1.14')),
   { fact: 'nodeOs', in: ['centos', 'rhel'] },
-  { fact: 'nodeSetting', name: 'firewalld-enabled', description: 'firewalld is enabled on the node', check: 'systemctl is-active firewalld' },
+  { fact: 'nodeSetting', name: 'firewalld-enabled', description: 'firewalld is enabled on the node', check: '`systemctl is-active firewalld` on each node machine' },
 ]);
 const operator = entry(['anthos-bare-metal'], [abmVersions([...lines('1.10', '1.11', '1.12'), { from: '1.13.0', to: '1.13.2' }])], {
   fixedIn: { wording: '1.13.3 및 1.14.0 이상에서 해결', versions: [{ fact: 'anthosBareMetalVersion', version: '1.13.3' }, { fact: 'anthosBareMetalVersion', version: '1.14.0' }] },
@@ -85,7 +85,7 @@ const operator = entry(['anthos-bare-metal'], [abmVersions([...lines('1.10', '1.
 const adminMirror = entry(['anthos-bare-metal'], [
   abmVersions(lines('1.11'), 'admin-cluster'),
   abmVersions([{ before: '1.11' }]),
-  { fact: 'clusterSetting', setting: 'registryMirrors', of: 'admin-cluster', check: 'kubectl get clusters.baremetal.cluster.gke.io -A -o yaml' },
+  { fact: 'clusterSetting', setting: 'registryMirrors', of: 'admin-cluster', check: '`kubectl get clusters.baremetal.cluster.gke.io -A -o yaml`' },
 ]);
 const edge = entry(['anthos-bare-metal'], [abmVersions([{ from: '1.13', to: '1.13' }, { from: '1.14.0', to: '1.14.1' }]), { fact: 'clusterProfile', in: ['edge'] }], {
   fixedIn: { wording: '1.14.2 이상', versions: [{ fact: 'anthosBareMetalVersion', version: '1.14.2' }] },
@@ -93,12 +93,12 @@ const edge = entry(['anthos-bare-metal'], [abmVersions([{ from: '1.13', to: '1.1
 const preflight = entry(['anthos-bare-metal'], [abmVersions(lines('1.13'), 'admin-cluster'), { fact: 'clusterType', in: ['user'] }]);
 const vmRuntime = entry(['anthos-bare-metal'], [
   abmVersions(lines('1.13')),
-  { fact: 'clusterSetting', setting: 'vmRuntimeEnabled', check: "kubectl get vmruntime vmruntime -o jsonpath='{.spec.enabled}'" },
+  { fact: 'clusterSetting', setting: 'vmRuntimeEnabled', check: "`kubectl get vmruntime vmruntime -o jsonpath='{.spec.enabled}'`" },
 ]);
-const island = entry(['anthos-bare-metal'], [abmVersions([{ from: '1.14.0', before: '1.14.1' }]), { fact: 'clusterSetting', setting: 'islandMode', check: 'grep flatIPv4' }]);
+const island = entry(['anthos-bare-metal'], [abmVersions([{ from: '1.14.0', before: '1.14.1' }]), { fact: 'clusterSetting', setting: 'islandMode', check: '`grep flatIPv4`' }]);
 const mtab = entry(['gke', 'anthos-bare-metal', 'nks', 'containerd'], [{ fact: 'containerRuntime', in: ['containerd'] }]);
 const buildImages = entry(['gke'], [{ fact: 'containerRuntime', in: ['containerd'] }]);
-const logrotate = entry(['nks'], [{ fact: 'containerRuntime', in: ['docker'] }, { fact: 'nodeSetting', name: 'container-logrotate-missing', description: 'no /etc/logrotate.d/docker', check: 'ls /etc/logrotate.d/docker' }]);
+const logrotate = entry(['nks'], [{ fact: 'containerRuntime', in: ['docker'] }, { fact: 'nodeSetting', name: 'container-logrotate-missing', description: 'no /etc/logrotate.d/docker', check: '`ls /etc/logrotate.d/docker`' }]);
 const lostLine = entry(['anthos-bare-metal'], [{ fact: 'nodeOs', in: ['rhel', 'centos'] }], { versionsLost: true });
 const lostWithFix = entry(['anthos-bare-metal'], [{ fact: 'nodeSetting', name: 'large-node-count-at-install', description: '20 or more nodes at creation' }], {
   versionsLost: true,
@@ -180,12 +180,12 @@ describe('every kind of condition, both sides of each boundary', () => {
     // cluster settings: read on, read off, not read
     ['VM Runtime enabled', vmRuntime, abm('1.13.0', { settings: { vmRuntimeEnabled: true } }), 'affected', 'the cluster: VM Runtime is enabled'],
     ['VM Runtime off', vmRuntime, abm('1.13.0', { settings: { vmRuntimeEnabled: false } }), 'not-affected', 'VM Runtime is not enabled'],
-    ['VM Runtime not read', vmRuntime, abm('1.13.0'), 'affected', "check by hand: on the cluster, whether VM Runtime is enabled: `kubectl get vmruntime vmruntime -o jsonpath='{.spec.enabled}'`"],
+    ['VM Runtime not read', vmRuntime, abm('1.13.0'), 'affected', "check by hand: on the cluster, whether VM Runtime is enabled: check with `kubectl get vmruntime vmruntime -o jsonpath='{.spec.enabled}'`"],
     ['island mode 1.14.0', island, abm('1.14.0', { settings: { islandMode: true } }), 'affected', 'island-mode'],
     ['flat mode 1.14.0', island, abm('1.14.0', { settings: { islandMode: false } }), 'not-affected', 'flat-mode'],
     ['island mode 1.14.1, the fix', island, abm('1.14.1', { settings: { islandMode: true } }), 'not-affected', 'outside'],
     // nodeSetting: listed with its command, never decides
-    ['firewalld on RHEL, in range', firewalld, abm('1.13.2', {}, [rhel()]), 'affected', 'check by hand: firewalld is enabled on the node (`systemctl is-active firewalld`)'],
+    ['firewalld on RHEL, in range', firewalld, abm('1.13.2', {}, [rhel()]), 'affected', 'check by hand: firewalld is enabled on the node: check with `systemctl is-active firewalld` on each node machine'],
     ['firewalld on Ubuntu', firewalld, abm('1.13.2', {}, [ubuntu('5.4.0-126-generic')]), 'not-affected', 'not centos or rhel'],
     ['firewalld, mixed Ubuntu and RHEL pools', firewalld, abm('1.14.0', {}, [ubuntu('5.4.0-126-generic', 'bm-cp'), rhel()]), 'affected', 'pool np-rhel: runs Red Hat Enterprise Linux 8.6 (Ootpa)'],
     // behaviour notes with no version: containerd nodes are affected, Docker nodes are not
@@ -195,7 +195,7 @@ describe('every kind of condition, both sides of each boundary', () => {
     ['building images: Docker pools only', buildImages, gke(node('docker-pool', { containerRuntimeVersion: 'docker://20.10.6' })), 'not-affected', 'pool docker-pool: runs docker://20.10.6, not containerd'],
     ['runtime from the GKE label when nodeInfo has none', buildImages, gke(node('p', { containerRuntimeVersion: undefined, labels: { 'cloud.google.com/gke-container-runtime': 'containerd' } })), 'affected', 'runs label cloud.google.com/gke-container-runtime=containerd'],
     ['no runtime reported at all', buildImages, gke(node('p', { containerRuntimeVersion: undefined })), 'unknown', 'reports no container runtime'],
-    ['NKS Docker workers, log rotation to check', logrotate, nks(nksNode('v1.23.3', 'docker://20.10.17')), 'affected', 'check by hand: no /etc/logrotate.d/docker (`ls /etc/logrotate.d/docker`)'],
+    ['NKS Docker workers, log rotation to check', logrotate, nks(nksNode('v1.23.3', 'docker://20.10.17')), 'affected', 'check by hand: no /etc/logrotate.d/docker: check with `ls /etc/logrotate.d/docker`'],
     // missing facts
     ['no nodes listed', mtab, { serverVersion: 'v1.27.3', nodes: [] }, 'unknown', 'no nodes were reported'],
     ['lost version line, RHEL nodes', lostLine, abm('1.14.0', {}, [rhel()]), 'unknown', "lost this issue's version line"],
@@ -221,9 +221,9 @@ describe('what a verdict carries', () => {
       reasons: [
         'Anthos bare-metal version 1.13.2 is in the affected range 1.13 to 1.13',
         'pool np-rhel: runs Red Hat Enterprise Linux 8.6 (Ootpa)',
-        'check by hand: firewalld is enabled on the node (`systemctl is-active firewalld`)',
+        'check by hand: firewalld is enabled on the node: check with `systemctl is-active firewalld` on each node machine',
       ],
-      checks: ['firewalld is enabled on the node (`systemctl is-active firewalld`)'],
+      checks: ['firewalld is enabled on the node: check with `systemctl is-active firewalld` on each node machine'],
       pools: ['np-rhel'],
     });
   });
