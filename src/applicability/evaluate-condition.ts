@@ -7,6 +7,7 @@ import { nodeRuntime } from './node-runtime.js';
 import type { Judgement } from './types.js';
 import { noNode } from './no-node.js';
 import { readClusterSetting } from './read-cluster-setting.js';
+import { selfBareMetalCluster } from './self-bare-metal-cluster.js';
 import { FACT_NAMES, readVersionFact } from './read-version-fact.js';
 import { versionInRanges } from './version-in-ranges.js';
 
@@ -47,7 +48,7 @@ export function evaluateCondition(condition: Condition, facts: ClusterFacts, nod
     case 'clusterSetting':
       return readClusterSetting(condition.setting, condition.of ?? 'cluster', condition.check, facts);
     case 'clusterProfile': {
-      const profile = facts.clusterProfile;
+      const profile = facts.clusterProfile ?? selfBareMetalCluster(facts)?.profile;
       if (!profile) {
         return {
           truth: 'unknown',
@@ -58,7 +59,7 @@ export function evaluateCondition(condition: Condition, facts: ClusterFacts, nod
       return { truth: hit ? 'true' : 'false', reason: `cluster profile is ${profile}${hit ? '' : `, the issue needs ${condition.in.join(' or ')}`}` };
     }
     case 'clusterType': {
-      const type = facts.clusterType ?? selfClusterType(facts);
+      const type = facts.clusterType ?? selfBareMetalCluster(facts)?.type;
       if (!type) {
         return { truth: 'unknown', reason: `the Anthos cluster type is not known (the issue is about ${condition.in.join(' or ')} clusters): check spec.type of its clusters.baremetal.cluster.gke.io resource` };
       }
@@ -105,9 +106,3 @@ function evaluateVersion(
   return judgePastCoverage(value.version, value.label, condition.ranges, condition.coveredThrough) ?? judgement;
 }
 
-/** The type of the bare-metal Cluster resource that is this cluster, as the collector picks it. */
-function selfClusterType(facts: ClusterFacts): string | undefined {
-  const clusters = facts.bareMetal?.clusters ?? [];
-  const self = clusters.find((c) => ['admin', 'hybrid', 'standalone'].includes(c.type ?? '')) ?? clusters.find((c) => c.type === 'user');
-  return self?.type;
-}

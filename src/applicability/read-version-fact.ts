@@ -3,6 +3,7 @@ import type { ClusterFacts, NodeFacts } from '../clusters/types.js';
 import { noNode } from './no-node.js';
 import { nodeOsFamilies } from './node-os-families.js';
 import { nodeRuntime } from './node-runtime.js';
+import { isOwnAdmin, selfBareMetalCluster } from './self-bare-metal-cluster.js';
 import type { Judgement } from './types.js';
 
 export const FACT_NAMES: Record<VersionFact, string> = {
@@ -24,7 +25,10 @@ export function readVersionFact(
   switch (fact) {
     case 'anthosBareMetalVersion': {
       const admin = scope === 'admin-cluster';
-      const version = admin ? facts.adminClusterAnthosBareMetalVersion : facts.anthosBareMetalVersion;
+      const self = selfBareMetalCluster(facts);
+      const own = facts.anthosBareMetalVersion ?? self?.anthosBareMetalVersion;
+      // An admin or hybrid cluster is its own admin cluster.
+      const version = admin ? (facts.adminClusterAnthosBareMetalVersion ?? (isOwnAdmin(facts.clusterType ?? self?.type) ? own : undefined)) : own;
       if (version) return { version, label: `${admin ? 'admin cluster ' : ''}Anthos bare-metal version ${version}` };
       if (admin && facts.adminClusterProblem) return { truth: 'unknown', reason: facts.adminClusterProblem };
       return {

@@ -135,7 +135,9 @@ describe('checkApplicability', () => {
     // admin-cluster scope
     ['admin 1.13.0 manages user 1.12.3', adminManagesUser, abm('1.12.3', { adminClusterAnthosBareMetalVersion: '1.13.0' }), 'affected', 'admin cluster Anthos bare-metal version 1.13.0'],
     ['admin 1.13.1', adminManagesUser, abm('1.12.3', { adminClusterAnthosBareMetalVersion: '1.13.1' }), 'not-affected', 'admin cluster Anthos bare-metal version 1.13.1 is outside'],
-    ['admin version unknown', adminManagesUser, abm('1.12.3'), 'unknown', 'K8SFIX_ADMIN_CLUSTERS'],
+    ['admin version unknown', adminManagesUser, abm('1.12.3', { bareMetal: { status: 'present', clusters: [{ name: 'user-1', type: 'user' }] } }), 'unknown', 'K8SFIX_ADMIN_CLUSTERS'],
+    ['a hybrid cluster is its own admin cluster', adminManagesUser, abm('1.12.3'), 'not-affected', 'admin cluster Anthos bare-metal version 1.12.3 is outside'],
+    ['version from the bare-metal Cluster list alone', operatorCrash, { ...abm(undefined), bareMetal: { status: 'present', clusters: [{ name: 'bm', type: 'hybrid', anthosBareMetalVersion: '1.13.2' }] } }, 'affected', '1.13.2 is in'],
     ['admin unknown but user version outside', adminManagesUser, abm('1.12.4'), 'not-affected', '1.12.4 is outside'],
     // clusterProfile
     ['edge profile', edgeProfile, abm('1.13.1', { clusterProfile: 'edge' }), 'affected', 'cluster profile is edge'],
