@@ -1,4 +1,4 @@
-import { PRODUCT_NAMES, type CatalogueEntry } from '../catalogue/types.js';
+import { PRODUCT_NAMES, type CatalogueEntry, type Condition } from '../catalogue/types.js';
 import { nodesByPool } from '../clusters/group-node-pools.js';
 import { inferPlatform } from '../clusters/infer-platform.js';
 import type { ClusterFacts, NodeFacts } from '../clusters/types.js';
@@ -8,7 +8,7 @@ import { allOf, anyOf } from './truth-logic.js';
 import type { ApplicabilityResult, Judgement, Truth, Verdict } from './types.js';
 
 /** What `checkApplicability` reads from an entry; a whole `CatalogueEntry` fits. */
-export type ApplicabilityEntry = Pick<CatalogueEntry, 'affects'> & Partial<Pick<CatalogueEntry, 'fixedIn'>>;
+export type ApplicabilityEntry = Pick<CatalogueEntry, 'affects'> & Partial<Pick<CatalogueEntry, 'fixedIn' | 'sources'>>;
 
 interface Check {
   /** Decided per node (and so per pool), or once for the cluster. */
@@ -19,70 +19,60 @@ interface Check {
 const VERDICTS: Record<Truth, Verdict> = { true: 'affected', false: 'not-affected', unknown: 'unknown' };
 
 /**
- * Does this known issue apply to this cluster? Products first (a GKE-only issue on EKS is not-affected), then
- * every condition (AND); node conditions are decided per pool, and the cluster is affected when any pool is.
- * Each reason names the fact that decided it and, for node facts, the pool.
+ * Does this known issue apply to this cluster? The platform first (a GKE-only issue on EKS is not-affected),
+ * then every condition (AND). Node conditions are decided per pool and the cluster is affected when any pool
+ * is. Conditions k8sfix cannot read never decide: they come back as `checks`. See `Verdict` for what each
+ * verdict means; every reason names the fact that decided it and, for node facts, the pool.
  */
 export function checkApplicability(entry: ApplicabilityEntry, facts: ClusterFacts): ApplicabilityResult {
   const { affects } = entry;
   const products = affects.products;
-  if (products.length > 0 && !products.includes('containerd')) {
+  let platformReason: string | undefined;
+  if (products.length > 0 && !products.includes('containerd') && !affects.anyPlatform) {
     const platform = inferPlatform(facts);
     const wanted = products.map((p) => PRODUCT_NAMES[p]).join(' or ');
     if (platform.kind === 'unknown') {
-      return { verdict: 'unknown', reasons: [`the issue is about ${wanted}; cannot tell the platform: ${platform.reason}`] };
+      return result('unknown', [`the issue is about ${wanted}; cannot tell the platform: ${platform.reason}`]);
     }
     if (!platform.product || !products.includes(platform.product)) {
-      return { verdict: 'not-affected', reasons: [`the issue is about ${wanted}; this cluster is ${platform.name} (${platform.reason})`] };
+      return result('not-affected', [`the issue is about ${wanted}; this cluster is ${platform.name} (${platform.reason})`]);
     }
+    platformReason = `this cluster is ${platform.name} (${platform.reason})`;
   }
 
-  const checks: Check[] = affects.conditions.map((condition) => ({
+  const fixFacts = new Set(entry.fixedIn?.versions.map((v) => v.fact) ?? []);
+  const checks: Check[] = affects.conditions.map((condition: Condition) => ({
     perNode: isNodeCondition(condition),
-    judge: (node) => evaluateCondition(condition, facts, node),
+    judge: (node) => evaluateCondition(condition, facts, node, fixFacts.has(condition.fact as never)),
   }));
   const namesVersions = affects.conditions.some((c) => 'ranges' in c && c.ranges.length > 0);
   if (!affects.allVersions && !namesVersions) {
-    const fixedIn = entry.fixedIn;
-    if (fixedIn && fixedIn.versions.length > 0) {
-      checks.push({
-        perNode: fixedIn.versions.some((v) => v.fact !== 'anthosBareMetalVersion'),
-        judge: (node) => judgeFixedIn(fixedIn, facts, node),
-      });
-    } else {
-      checks.push({
-        perNode: false,
-        judge: () => ({
-          truth: 'unknown',
-          reason: `the document names no affected versions${affects.wording ? ` ("${affects.wording}")` : ''}, so k8sfix cannot tell whether this cluster has the fix`,
-        }),
-      });
-    }
+    const versionCheck = versionCheckWithoutRanges(entry, facts);
+    if (versionCheck) checks.push(versionCheck);
   }
   if (checks.length === 0) {
-    return { verdict: 'affected', reasons: ['the document says every version is affected'] };
+    return result('affected', [platformReason ? `${platformReason}; the document says every version is affected` : 'the document says every version is affected']);
   }
 
   const clusterJudgements = checks.filter((c) => !c.perNode).map((c) => c.judge());
   const clusterTruth = allOf(clusterJudgements.map((j) => j.truth));
-  if (clusterTruth === 'false') {
-    return { verdict: 'not-affected', reasons: pick(clusterJudgements, 'false') };
-  }
+  const hand = handChecks(clusterJudgements);
+  if (clusterTruth === 'false') return result('not-affected', pick(clusterJudgements, 'false'));
   const nodeChecks = checks.filter((c) => c.perNode);
   if (nodeChecks.length === 0) {
-    return { verdict: VERDICTS[clusterTruth], reasons: pick(clusterJudgements, clusterTruth) };
+    return result(VERDICTS[clusterTruth], withPlatform(pick(clusterJudgements, clusterTruth), clusterTruth, platformReason), hand);
   }
 
   if (facts.nodes.length === 0) {
-    const noNodes = 'no nodes were reported, so node facts are unknown (grant list on nodes, see deploy/rbac-readonly.yaml)';
-    return { verdict: 'unknown', reasons: [...pick(clusterJudgements, 'unknown'), noNodes] };
+    const noNodes = 'no nodes were reported, so node facts are unknown: grant list on nodes (see deploy/rbac-readonly.yaml), or pass the nodes (`kubectl get nodes -o wide`)';
+    return result('unknown', [...pick(clusterJudgements, 'unknown'), noNodes], hand);
   }
 
   const poolResults = nodesByPool(facts.nodes).map((pool) => {
     const perNode = pool.nodes.map((node) => {
       const judgements = nodeChecks.map((c) => c.judge(node));
       const truth = allOf(judgements.map((j) => j.truth));
-      return { node, truth, reason: pick(judgements, truth).join('; ') };
+      return { truth, reason: pick(judgements, truth).join('; ') };
     });
     const truth = anyOf(perNode.map((n) => n.truth));
     const deciding = perNode.filter((n) => n.truth === truth);
@@ -92,17 +82,50 @@ export function checkApplicability(entry: ApplicabilityEntry, facts: ClusterFact
   });
   const nodeTruth = anyOf(poolResults.map((p) => p.truth));
   const truth = allOf([clusterTruth, nodeTruth]);
-  const reasons = [
-    ...pick(clusterJudgements, truth),
-    ...poolResults.filter((p) => p.truth === truth).flatMap((p) => p.reasons),
-  ];
+  const deciding = nodeTruth === truth ? poolResults.filter((p) => p.truth === truth) : [];
+  const reasons = [...pick(clusterJudgements, truth), ...deciding.flatMap((p) => p.reasons)];
   if (truth === 'unknown') {
     const clear = poolResults.filter((p) => p.truth === 'false').map((p) => p.name);
     if (clear.length > 0) reasons.push(`not affected: pool ${clear.join(', ')}`);
   }
-  return { verdict: VERDICTS[truth], reasons };
+  return result(VERDICTS[truth], reasons, truth === 'false' ? [] : hand, deciding.map((p) => p.name));
+}
+
+/**
+ * What the versions say when the document names no affected range: fixed versions are compared; a lost
+ * version line is unknown; a behaviour note with no version (containerd has no /etc/mtab symlink) is
+ * decided by its other conditions alone, so no check is added.
+ */
+function versionCheckWithoutRanges(entry: ApplicabilityEntry, facts: ClusterFacts): Check | undefined {
+  const { affects, fixedIn } = entry;
+  const url = entry.sources?.[0]?.url;
+  const lost = `the saved document lost this issue's version line, so k8sfix cannot tell which versions are affected: check the issue's versions${url ? ` at ${url}` : ' in the source document'}`;
+  if (fixedIn && fixedIn.versions.length > 0) {
+    const missing = affects.versionsLost ? lost : 'the document names no affected versions, only fixed ones';
+    return {
+      perNode: fixedIn.versions.some((v) => v.fact !== 'anthosBareMetalVersion'),
+      judge: (node) => judgeFixedIn(fixedIn, facts, node, missing),
+    };
+  }
+  if (affects.versionsLost) return { perNode: false, judge: () => ({ truth: 'unknown', reason: lost }) };
+  return undefined;
+}
+
+/** The platform is named when it is the only fact that decided (an affected answer with no other reason). */
+function withPlatform(reasons: string[], truth: Truth, platformReason: string | undefined): string[] {
+  return truth === 'true' && platformReason && reasons.length === 0 ? [platformReason] : reasons;
+}
+
+function handChecks(judgements: Judgement[]): string[] {
+  return [...new Set(judgements.filter((j) => j.check).map((j) => j.check!))];
 }
 
 function pick(judgements: Judgement[], truth: Truth): string[] {
-  return [...new Set(judgements.filter((j) => j.truth === truth).map((j) => j.reason))];
+  return [...new Set(judgements.filter((j) => j.truth === truth && !j.check).map((j) => j.reason))];
+}
+
+function result(verdict: Verdict, reasons: string[], checks: string[] = [], pools: string[] = []): ApplicabilityResult {
+  const shown = verdict === 'affected' ? [...reasons, ...checks.map((c) => `check by hand: ${c}`)] : reasons;
+  if (shown.length === 0) shown.push(verdict === 'affected' ? 'every condition k8sfix can read holds' : 'no deciding fact');
+  return { verdict, reasons: shown, checks: verdict === 'not-affected' ? [] : checks, pools };
 }

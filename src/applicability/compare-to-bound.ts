@@ -5,8 +5,9 @@ import type { ParsedVersion } from './parse-version.js';
  * Compares a reported version with a range bound at the bound's precision: -1 below, 0 on it, 1 above, or
  * undefined when the facts cannot tell (the cluster reports fewer parts than the bound needs, or a build of
  * another distribution).
- * A bound without a build names a whole line: `1.18` is every 1.18.x and `1.20.9` every 1.20.9-gke.N, so
- * those compare 0. That is what makes `to` inclusive of every build and `before` stop before the first one.
+ * A bound names everything that starts with it: `1.18` is every 1.18.x, `1.20.9` every 1.20.9-gke.N and
+ * `4.15.0-176` every 4.15.0-176-generic or 4.15.0-176.185 build, so those compare 0. That is what makes `to`
+ * inclusive of every build and `before` stop before the first one.
  */
 export function compareToBound(fact: ParsedVersion, bound: ParsedVersion): -1 | 0 | 1 | undefined {
   const n = bound.release.length;
@@ -32,18 +33,18 @@ function compareRelease(a: number[], b: number[]): -1 | 0 | 1 {
 }
 
 function compareBuild(a: (string | number)[], b: (string | number)[]): -1 | 0 | 1 | undefined {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+  // gke vs eks, generic vs aws: builds of different distributions or kernel flavours have no order, whatever
+  // their numbers say (4.15.0-150-aws is not between 4.15.0-144-generic and 4.15.0-176-generic).
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (typeof a[i] !== typeof b[i] || (typeof a[i] === 'string' && a[i] !== b[i])) return undefined;
+  }
+  for (let i = 0; i < b.length; i++) {
     const x = a[i];
-    const y = b[i];
+    const y = b[i]!;
     if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    if (typeof x !== typeof y) return undefined;
-    if (typeof x === 'string') {
-      // gke vs eks: builds of different distributions have no order.
-      if (x !== y) return undefined;
-      continue;
-    }
+    if (typeof x === 'string') continue;
     if (x !== y) return x < (y as number) ? -1 : 1;
   }
+  // The fact starts with every token of the bound (`4.15.0-176-generic` against `4.15.0-176`): on it.
   return 0;
 }

@@ -3,6 +3,7 @@ import type { ClusterFacts, NodeFacts } from '../clusters/types.js';
 import { noNode } from './no-node.js';
 import { nodeOsFamilies } from './node-os-families.js';
 import { nodeRuntime } from './node-runtime.js';
+import { isOwnAdmin, selfBareMetalCluster } from './self-bare-metal-cluster.js';
 import type { Judgement } from './types.js';
 
 export const FACT_NAMES: Record<VersionFact, string> = {
@@ -24,13 +25,17 @@ export function readVersionFact(
   switch (fact) {
     case 'anthosBareMetalVersion': {
       const admin = scope === 'admin-cluster';
-      const version = admin ? facts.adminClusterAnthosBareMetalVersion : facts.anthosBareMetalVersion;
+      const self = selfBareMetalCluster(facts);
+      const own = facts.anthosBareMetalVersion ?? self?.anthosBareMetalVersion;
+      // An admin or hybrid cluster is its own admin cluster.
+      const version = admin ? (facts.adminClusterAnthosBareMetalVersion ?? (isOwnAdmin(facts.clusterType ?? self?.type) ? own : undefined)) : own;
       if (version) return { version, label: `${admin ? 'admin cluster ' : ''}Anthos bare-metal version ${version}` };
+      if (admin && facts.adminClusterProblem) return { truth: 'unknown', reason: facts.adminClusterProblem };
       return {
         truth: 'unknown',
         reason: admin
-          ? 'the admin cluster version is not known: connect k8sfix to the admin cluster (kubeconfig context) to check it'
-          : 'the cluster reports no anthosBareMetalVersion (no readable clusters.baremetal.cluster.gke.io resource)',
+          ? "the admin cluster's Anthos version is not known: link this context to the admin cluster's in K8SFIX_ADMIN_CLUSTERS (user-context=admin-context), or run `kubectl get clusters.baremetal.cluster.gke.io -A` against the admin cluster"
+          : 'the cluster reports no anthosBareMetalVersion (no readable clusters.baremetal.cluster.gke.io resource: grant list on it, see deploy/rbac-readonly.yaml)',
       };
     }
     case 'gkeVersion':
@@ -50,10 +55,11 @@ export function readVersionFact(
     case 'containerdVersion': {
       if (!node) return noNode();
       const runtime = nodeRuntime(node);
-      if (!runtime) return { truth: 'unknown', reason: 'the node reports no container runtime' };
+      if (!runtime) return { truth: 'unknown', reason: 'the node reports no container runtime (status.nodeInfo.containerRuntimeVersion is empty)' };
       if (runtime.runtime !== 'containerd') {
-        return { truth: 'unknown', reason: `runs ${node.containerRuntimeVersion}, which does not report a containerd version` };
+        return { truth: 'unknown', reason: `runs ${runtime.source}, which does not report a containerd version` };
       }
+      if (!runtime.version) return { truth: 'unknown', reason: `the node reports no containerd version (only ${runtime.source})` };
       return { version: runtime.version, label: `containerd ${runtime.version}` };
     }
     case 'kernelVersion':

@@ -82,20 +82,41 @@ export type NodeOs = (typeof NODE_OS)[number];
 export const RUNTIMES = ['containerd', 'docker', 'cri-o'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
+/** Cluster settings k8sfix reads through the API (see `ClusterSettings` in src/clusters/types.ts). */
+export const CLUSTER_SETTINGS = ['vmRuntimeEnabled', 'islandMode', 'registryMirrors', 'multipleNetworkInterfaces', 'proxy'] as const;
+export type ClusterSettingName = (typeof CLUSTER_SETTINGS)[number];
+
+/** Anthos bare-metal cluster types (`spec.type` of the Cluster resource). */
+export const CLUSTER_TYPES = ['admin', 'user', 'hybrid', 'standalone'] as const;
+export type ClusterType = (typeof CLUSTER_TYPES)[number];
+
 export type Condition =
-  /** The fact's version lies in any of the ranges. */
-  | { fact: VersionFact; ranges: VersionRange[]; of?: VersionScope }
+  /**
+   * The fact's version lies in any of the ranges. `coveredThrough` is the newest release line the whole
+   * document covers (`1.14` for a known-issues page of 1.10 to 1.14): a version past it, with no fix stated,
+   * is `unknown`, because the document cannot say whether the issue was fixed there.
+   */
+  | { fact: VersionFact; ranges: VersionRange[]; of?: VersionScope; coveredThrough?: string }
   /** The node's operating system is one of these. */
   | { fact: 'nodeOs'; in: NodeOs[] }
   /** The node's container runtime is one of these. */
   | { fact: 'containerRuntime'; in: Runtime[] }
   /** The Anthos cluster profile (`default`, `edge`). */
   | { fact: 'clusterProfile'; in: string[] }
+  /** The Anthos bare-metal cluster's type (`user` for clusters an admin or hybrid cluster created). */
+  | { fact: 'clusterType'; in: ClusterType[] }
   /**
-   * A node setting k8sfix cannot read through the Kubernetes API (firewalld running, SELinux enforcing,
-   * cgroup v2, a feature enabled). Always evaluates to unknown, with `description` as the reason.
+   * A setting of the cluster (or of its admin cluster) that k8sfix reads through the API: holds when it is
+   * on. When it was not read, the condition does not decide the verdict: it is listed with `check`, the
+   * command that shows it.
    */
-  | { fact: 'nodeSetting'; name: string; description: string };
+  | { fact: 'clusterSetting'; setting: ClusterSettingName; of?: 'cluster' | 'admin-cluster'; check: string }
+  /**
+   * A condition k8sfix cannot read through the Kubernetes API (firewalld running, SELinux enforcing, cgroup
+   * v2, how the cluster was created). It never decides the verdict: an `affected` answer lists it with
+   * `description` and `check`, the command or place where a person can see it.
+   */
+  | { fact: 'nodeSetting'; name: string; description: string; check?: string };
 
 export interface Affects {
   /** Products where the issue exists. The cluster check answers not-affected on any other product. */
@@ -106,6 +127,17 @@ export interface Affects {
   allVersions: boolean;
   /** Every condition must hold (AND); ranges inside one condition are alternatives (OR). */
   conditions: Condition[];
+  /**
+   * True when the cause is upstream (the Linux kernel, containerd) so the issue exists on any platform;
+   * `products` then names where it is documented, and does not limit where it applies.
+   */
+  anyPlatform?: boolean;
+  /**
+   * True when the saved document lost this issue's version line (the page gives versions per issue and the
+   * seed starts mid-entry): versions cannot be judged, so the answer is `unknown` unless another condition
+   * is false or the cluster runs a stated fix.
+   */
+  versionsLost?: boolean;
 }
 
 export interface FixedIn {

@@ -1,4 +1,6 @@
 import {
+  CLUSTER_SETTINGS,
+  CLUSTER_TYPES,
   NODE_OS,
   PRODUCTS,
   RUNTIMES,
@@ -127,7 +129,12 @@ function validateAffects(affects: Json, fail: (field: string, message: string) =
   if (typeof affects.allVersions !== 'boolean') fail('affects.allVersions', 'must be true or false');
   if (!Array.isArray(affects.conditions)) return fail('affects.conditions', 'must be a list (empty when the document states no condition)');
   affects.conditions.forEach((condition, i) => validateCondition(condition, `affects.conditions[${i}]`, fail));
-  for (const key of Object.keys(affects)) if (!['products', 'wording', 'allVersions', 'conditions'].includes(key)) fail(`affects.${key}`, 'unknown field');
+  for (const flag of ['anyPlatform', 'versionsLost'] as const) {
+    if (affects[flag] !== undefined && typeof affects[flag] !== 'boolean') fail(`affects.${flag}`, 'must be true or false');
+  }
+  for (const key of Object.keys(affects)) {
+    if (!['products', 'wording', 'allVersions', 'conditions', 'anyPlatform', 'versionsLost'].includes(key)) fail(`affects.${key}`, 'unknown field');
+  }
 }
 
 function validateCondition(condition: Json, at: string, fail: (field: string, message: string) => void): void {
@@ -136,6 +143,9 @@ function validateCondition(condition: Json, at: string, fail: (field: string, me
   if ((VERSION_FACTS as readonly Json[]).includes(fact)) {
     if (condition.of !== undefined && !(VERSION_SCOPES as readonly Json[]).includes(condition.of)) {
       fail(`${at}.of`, `"${String(condition.of)}" is not one of: ${VERSION_SCOPES.join(', ')}`);
+    }
+    if (condition.coveredThrough !== undefined && (typeof condition.coveredThrough !== 'string' || !VERSION_PATTERN.test(condition.coveredThrough))) {
+      fail(`${at}.coveredThrough`, 'must be a quoted release line like "1.14"');
     }
     if (!Array.isArray(condition.ranges) || condition.ranges.length === 0) return fail(`${at}.ranges`, 'must list at least one range');
     condition.ranges.forEach((range, j) => validateRange(range, `${at}.ranges[${j}]`, fail));
@@ -155,12 +165,20 @@ function validateCondition(condition: Json, at: string, fail: (field: string, me
       return enumOf(RUNTIMES);
     case 'clusterProfile':
       return enumOf([]);
+    case 'clusterType':
+      return enumOf(CLUSTER_TYPES);
+    case 'clusterSetting':
+      if (!(CLUSTER_SETTINGS as readonly Json[]).includes(condition.setting)) fail(`${at}.setting`, `"${String(condition.setting)}" is not one of: ${CLUSTER_SETTINGS.join(', ')}`);
+      if (condition.of !== undefined && condition.of !== 'cluster' && condition.of !== 'admin-cluster') fail(`${at}.of`, 'must be cluster or admin-cluster');
+      if (typeof condition.check !== 'string' || condition.check === '') fail(`${at}.check`, 'must give the command that shows the setting, for when k8sfix could not read it');
+      return;
     case 'nodeSetting':
       if (typeof condition.name !== 'string' || !ID_PATTERN.test(condition.name)) fail(`${at}.name`, 'must be a kebab-case setting name like selinux-enforcing');
       if (typeof condition.description !== 'string' || condition.description === '') fail(`${at}.description`, 'must say what the setting is, for the reason shown to users');
+      if (condition.check !== undefined && (typeof condition.check !== 'string' || condition.check === '')) fail(`${at}.check`, 'must be the command or place to check it');
       return;
     default:
-      fail(`${at}.fact`, `"${String(fact)}" is not one of: ${[...VERSION_FACTS, 'nodeOs', 'containerRuntime', 'clusterProfile', 'nodeSetting'].join(', ')}`);
+      fail(`${at}.fact`, `"${String(fact)}" is not one of: ${[...VERSION_FACTS, 'nodeOs', 'containerRuntime', 'clusterProfile', 'clusterType', 'clusterSetting', 'nodeSetting'].join(', ')}`);
   }
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_LIST_PAGES, fetchClusterFacts } from './fetch-cluster-facts
 import { groupNodePools } from './group-node-pools.js';
 import { inferPlatform } from './infer-platform.js';
 import { KubeClientFactory } from './kube-client-factory.js';
+import { linkAdminClusterFacts } from './link-admin-cluster-facts.js';
 import type { ClusterFacts, ClusterReport } from './types.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -28,6 +29,11 @@ export interface ClusterFactsServiceOptions {
   cacheTtlMs?: number;
   /** Where facts are cached. Default: a new `MemoryStore`. */
   store?: Store;
+  /**
+   * The admin cluster context of each user cluster context (`K8SFIX_ADMIN_CLUSTERS`): a user cluster's facts
+   * then carry its admin cluster's Anthos version and settings. The admin context must be allowed too.
+   */
+  adminContexts?: Record<string, string>;
 }
 
 export interface ClusterFactsService {
@@ -96,16 +102,32 @@ export function createClusterFactsService(options: ClusterFactsServiceOptions = 
           ? factory.loadErrors.map(({ source, reason }) => ({ context: source, ok: false, code: 'error', reason }))
           : [];
       const settled = await Promise.allSettled(names.map(collectOne));
-      return [
-        ...loadErrors,
-        ...settled.map((result, i): ClusterReport =>
-          result.status === 'fulfilled'
-            ? result.value
-            : { context: names[i]!, ok: false, code: 'error', reason: `unexpected failure: ${String(result.reason)}` },
-        ),
-      ];
+      const reports = settled.map((result, i): ClusterReport =>
+        result.status === 'fulfilled'
+          ? result.value
+          : { context: names[i]!, ok: false, code: 'error', reason: `unexpected failure: ${String(result.reason)}` },
+      );
+      return [...loadErrors, ...(await withAdminFacts(reports, options.adminContexts ?? {}, collectOne))];
     },
   };
+}
+
+/** Each linked user cluster's report with its admin cluster's facts; an admin not asked yet is asked now (cached). */
+async function withAdminFacts(
+  reports: ClusterReport[],
+  links: Record<string, string>,
+  collectOne: (context: string) => Promise<ClusterReport>,
+): Promise<ClusterReport[]> {
+  const byContext = new Map(reports.map((r) => [r.context, r]));
+  return Promise.all(
+    reports.map(async (report) => {
+      const adminContext = links[report.context];
+      if (!report.ok || !adminContext) return report;
+      const admin = byContext.get(adminContext) ?? (await collectOne(adminContext).catch((error: unknown): ClusterReport =>
+        ({ context: adminContext, ok: false, code: 'error', reason: String(error) })));
+      return { ...report, facts: linkAdminClusterFacts(report.facts, adminContext, admin) };
+    }),
+  );
 }
 
 function okReport(context: string, facts: ClusterFacts, cached: boolean): ClusterReport {

@@ -3,6 +3,9 @@ import { ClusterStepError } from './cluster-step-error.js';
 import { ClusterTooManyPagesError } from './cluster-too-many-pages-error.js';
 import type { KubeClients } from './kube-client-factory.js';
 import { nodeFactsFromNode } from './node-facts-from-node.js';
+import { applyClusterSettings } from './apply-cluster-settings.js';
+import { readBareMetalSettings } from './read-bare-metal-settings.js';
+import { readVmRuntime } from './read-vm-runtime.js';
 import type { BareMetalClusterFacts, BareMetalLookup, ClusterFacts, NodeFacts } from './types.js';
 
 const BARE_METAL = { group: 'baremetal.cluster.gke.io', version: 'v1', plural: 'clusters' };
@@ -19,10 +22,11 @@ export const DEFAULT_MAX_LIST_PAGES = 50;
  * pages or at a continue token seen before, so a server that never ends a list cannot keep k8sfix asking.
  */
 export async function fetchClusterFacts(clients: KubeClients, timeoutMs: number, maxListPages = DEFAULT_MAX_LIST_PAGES): Promise<ClusterFacts> {
-  const [version, nodes, bareMetal] = await Promise.all([
+  const [version, nodes, bareMetal, vmRuntimeEnabled] = await Promise.all([
     step('get /version', 'the version', () => clients.version.getCode()),
     step('list nodes', 'the node list', () => listNodes(clients, maxListPages)),
     lookupBareMetal(clients, timeoutMs),
+    readVmRuntime(clients),
   ]);
   const facts: ClusterFacts = { serverVersion: version.gitVersion, nodes, bareMetal };
   const clusters = bareMetal.clusters ?? [];
@@ -32,6 +36,7 @@ export async function fetchClusterFacts(clients: KubeClients, timeoutMs: number,
   if (admin?.anthosBareMetalVersion) facts.adminClusterAnthosBareMetalVersion = admin.anthosBareMetalVersion;
   // The Cluster API documents `default` as the profile when spec.profile is unset.
   if (self) facts.clusterProfile = self.profile ?? 'default';
+  applyClusterSettings(facts, self, vmRuntimeEnabled);
   facts.collectedAt = new Date().toISOString();
   return facts;
 }
@@ -63,7 +68,7 @@ async function listNodes(clients: KubeClients, maxPages: number): Promise<NodeFa
 async function lookupBareMetal(clients: KubeClients, timeoutMs: number): Promise<BareMetalLookup> {
   try {
     const list = (await clients.custom.listClusterCustomObject(BARE_METAL)) as { items?: unknown[] };
-    return { status: 'present', clusters: (list.items ?? []).map(bareMetalClusterFacts) };
+    return { status: 'present', clusters: (list.items ?? []).map((item) => ({ ...bareMetalClusterFacts(item), settings: readBareMetalSettings(item) })) };
   } catch (error) {
     const status = httpStatus(error);
     if (status === 404) return { status: 'absent' };

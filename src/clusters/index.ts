@@ -7,6 +7,7 @@ export type {
   ClusterErrorCode,
   ClusterFacts,
   ClusterReport,
+  ClusterSettings,
   NodeFacts,
   NodePool,
   Platform,

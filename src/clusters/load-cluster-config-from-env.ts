@@ -1,5 +1,6 @@
 import { ClusterConfigError } from './cluster-config-error.js';
 import { quoteSettingValue } from './quote-setting-value.js';
+import { parseAdminClusterLinks } from './parse-admin-cluster-links.js';
 
 /** Cluster settings from the environment, ready to pass to `createClusterFactsService`. */
 export interface ClusterEnvConfig {
@@ -13,12 +14,14 @@ export interface ClusterEnvConfig {
   cacheTtlMs?: number;
   /** From `KUBECONFIG` (':'-separated path list). */
   kubeconfig?: string;
+  /** From `K8SFIX_ADMIN_CLUSTERS=user-ctx=admin-ctx,...`: the admin cluster context of each user cluster context. */
+  adminContexts?: Record<string, string>;
 }
 
 /**
- * Reads `K8SFIX_CONTEXTS`, `K8SFIX_CLUSTER_TIMEOUT_MS`, `K8SFIX_CLUSTER_MAX_RESPONSE_BYTES`, `K8SFIX_FACTS_TTL_MS`
- * and `KUBECONFIG`. Unset variables are left out (the service defaults apply); a malformed one throws a
- * `ClusterConfigError` that names it and shows a valid value.
+ * Reads `K8SFIX_CONTEXTS`, `K8SFIX_CLUSTER_TIMEOUT_MS`, `K8SFIX_CLUSTER_MAX_RESPONSE_BYTES`, `K8SFIX_FACTS_TTL_MS`,
+ * `K8SFIX_ADMIN_CLUSTERS` and `KUBECONFIG`. Unset variables are left out (the service defaults apply); a malformed
+ * one throws a `ClusterConfigError` that names it and shows a valid value.
  */
 export function loadClusterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ClusterEnvConfig {
   const config: ClusterEnvConfig = {};
@@ -42,6 +45,8 @@ export function loadClusterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
   const ttl = readWhole(env, 'K8SFIX_FACTS_TTL_MS', 'milliseconds', 0, 86_400_000, '60000 (0 turns the cache off)');
   if (ttl !== undefined) config.cacheTtlMs = ttl;
   if (env.KUBECONFIG) config.kubeconfig = env.KUBECONFIG;
+  const admins = env.K8SFIX_ADMIN_CLUSTERS;
+  if (admins !== undefined && admins.trim() !== '') config.adminContexts = parseAdminClusterLinks(admins);
   return config;
 }
 

@@ -34,6 +34,26 @@ export interface BareMetalClusterFacts {
   anthosBareMetalVersion?: string;
   /** `default` or `edge` */
   profile?: string;
+  /** Settings read from its spec (see `ClusterSettings`). */
+  settings?: ClusterSettings;
+}
+
+/**
+ * Cluster settings that known issues depend on, read through the API. A field that is absent was not read
+ * (no permission, no such resource, an older spec layout): the condition that needs it is then listed as a
+ * check for a person, never guessed.
+ */
+export interface ClusterSettings {
+  /** `spec.enabled` of the `vmruntimes.vm.cluster.gke.io` resource `vmruntime`; false when the type is not installed. */
+  vmRuntimeEnabled?: boolean;
+  /** Island-mode IPv4 pod networking: the bare-metal Cluster's `spec.clusterNetwork.flatIPv4` is not true. */
+  islandMode?: boolean;
+  /** Registry mirror endpoints of the bare-metal Cluster (`spec.registryMirrors[].endpoint`); set only when some are configured. */
+  registryMirrors?: string[];
+  /** `spec.clusterNetwork.multipleNetworkInterfaces` of the bare-metal Cluster. */
+  multipleNetworkInterfaces?: boolean;
+  /** A proxy is configured: `spec.proxy.url` of the bare-metal Cluster. */
+  proxy?: boolean;
 }
 
 /**
@@ -60,6 +80,16 @@ export interface ClusterFacts {
   adminClusterAnthosBareMetalVersion?: string;
   /** Anthos cluster profile: `default` or `edge`. */
   clusterProfile?: string;
+  /** Anthos cluster type of this cluster's own Cluster resource: `admin`, `user`, `hybrid`, `standalone`. */
+  clusterType?: string;
+  /** This cluster's settings (VM Runtime, island mode, registry mirrors, ...); absent fields were not read. */
+  settings?: ClusterSettings;
+  /** The admin cluster's settings, when its context is linked (K8SFIX_ADMIN_CLUSTERS) or it is this cluster. */
+  adminClusterSettings?: ClusterSettings;
+  /** The kubeconfig context whose facts gave the admin-cluster fields, when it is another cluster. */
+  adminContext?: string;
+  /** Why the linked admin cluster's facts are missing (it did not answer, or reports no version). */
+  adminClusterProblem?: string;
   /** What the bare-metal lookup found; absent when the facts did not come from the collector. */
   bareMetal?: BareMetalLookup;
   /** ISO time the facts were read. */

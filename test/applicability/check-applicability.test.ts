@@ -135,14 +135,16 @@ describe('checkApplicability', () => {
     // admin-cluster scope
     ['admin 1.13.0 manages user 1.12.3', adminManagesUser, abm('1.12.3', { adminClusterAnthosBareMetalVersion: '1.13.0' }), 'affected', 'admin cluster Anthos bare-metal version 1.13.0'],
     ['admin 1.13.1', adminManagesUser, abm('1.12.3', { adminClusterAnthosBareMetalVersion: '1.13.1' }), 'not-affected', 'admin cluster Anthos bare-metal version 1.13.1 is outside'],
-    ['admin version unknown', adminManagesUser, abm('1.12.3'), 'unknown', 'connect k8sfix to the admin cluster'],
+    ['admin version unknown', adminManagesUser, abm('1.12.3', { bareMetal: { status: 'present', clusters: [{ name: 'user-1', type: 'user' }] } }), 'unknown', 'K8SFIX_ADMIN_CLUSTERS'],
+    ['a hybrid cluster is its own admin cluster', adminManagesUser, abm('1.12.3'), 'not-affected', 'admin cluster Anthos bare-metal version 1.12.3 is outside'],
+    ['version from the bare-metal Cluster list alone', operatorCrash, { ...abm(undefined), bareMetal: { status: 'present', clusters: [{ name: 'bm', type: 'hybrid', anthosBareMetalVersion: '1.13.2' }] } }, 'affected', '1.13.2 is in'],
     ['admin unknown but user version outside', adminManagesUser, abm('1.12.4'), 'not-affected', '1.12.4 is outside'],
     // clusterProfile
     ['edge profile', edgeProfile, abm('1.13.1', { clusterProfile: 'edge' }), 'affected', 'cluster profile is edge'],
     ['default profile', edgeProfile, abm('1.13.1', { clusterProfile: 'default' }), 'not-affected', 'cluster profile is default, the issue needs edge'],
     ['profile unknown', edgeProfile, abm('1.13.1'), 'unknown', 'cluster profile is not known'],
-    // nodeSetting: never decided through the API
-    ['node setting with an affected version', cgroupV2, abm('1.13.1'), 'unknown', 'cannot read "The node machine uses control group v2"'],
+    // nodeSetting: never decides; an affected answer lists it to check by hand
+    ['node setting with an affected version', cgroupV2, abm('1.13.1'), 'affected', 'check by hand: The node machine uses control group v2'],
     ['node setting with a fixed version', cgroupV2, abm('1.14.0'), 'not-affected', '1.14.0 is outside'],
     // kernelVersion + nodeOs: Ubuntu 5.15 pools only
     ['Ubuntu 5.15 kernel', conntrack, abm('1.14.0', {}, [ubuntu('5.4.0-126-generic', 'np-old'), ubuntu('5.15.0-1034-gke', 'np-new')]), 'affected', 'pool np-new'],
@@ -162,12 +164,12 @@ describe('checkApplicability', () => {
     ['Google build without labels or bare-metal answer', ipLeak, { serverVersion: 'v1.24.6-gke.1500', nodes: [{ ...cos('v1.24.6-gke.1500'), labels: {} }] }, 'unknown', 'cannot tell the platform'],
     ['containerd issue on EKS', anyContainerd, eks, 'affected', 'runs containerd://1.6.19'],
     // what the document does not say
-    ['document names no versions', noVersions, gke(cos('v1.24.6-gke.1500')), 'unknown', 'the document names no affected versions'],
+    ['behaviour note with no versions, containerd node', noVersions, gke(cos('v1.24.6-gke.1500')), 'affected', 'pool default-pool: runs containerd://1.6.6'],
     ['document names no versions, condition false', noVersions, gke(cos('v1.24.6-gke.1500', 'docker://20.10.12')), 'not-affected', 'not containerd'],
     ['document says every version', everyVersion, gke(cos('v1.24.6-gke.1500')), 'affected', 'every version is affected'],
     ['condition with an empty range list', emptyRanges, gke(cos('v1.24.6-gke.1500')), 'unknown', 'the document gives no GKE version range'],
     ['only a fixed version, cluster has it', onlyFixed, abm('1.14.2'), 'not-affected', 'has the fix (fixed in 1.14.1)'],
-    ['only a fixed version, cluster before it', onlyFixed, abm('1.14.0'), 'unknown', 'only fixed ones (1.14.1)'],
+    ['only a fixed version, cluster before it', onlyFixed, abm('1.14.0'), 'unknown', 'only fixed ones; it is fixed in 1.14.1'],
     ['only a fixed version, another line', onlyFixed, abm('1.13.9'), 'unknown', 'only fixed ones'],
   ])('%s', (_why, issue, facts, verdict, reason) => {
     const result = checkApplicability(issue, facts);
@@ -178,13 +180,13 @@ describe('checkApplicability', () => {
   test('a Windows-pool issue names the Windows pool and not the Linux one', () => {
     const result = checkApplicability(windowsDriveLetter, gke(cos('v1.24.6-gke.1500', 'containerd://1.5.0'), windows('containerd://1.6.2-gke.0')));
     expect(result.verdict).toBe('affected');
-    expect(result.reasons).toHaveLength(1);
-    expect(result.reasons[0]).toMatch(/^pool win-pool: /);
+    expect(result.pools).toEqual(['win-pool']);
+    expect(result.reasons).toEqual([expect.stringMatching(/^pool win-pool: /)]);
   });
 
   test('unknown pools are listed with the pools that are clear', () => {
     const result = checkApplicability(windowsDriveLetter, gke(cos('v1.24.6-gke.1500'), { ...windows('containerd://1.6.2'), containerRuntimeVersion: undefined }));
     expect(result.verdict).toBe('unknown');
-    expect(result.reasons).toEqual(['pool win-pool: the node reports no container runtime', 'not affected: pool default-pool']);
+    expect(result.reasons).toEqual(['pool win-pool: the node reports no container runtime (status.nodeInfo.containerRuntimeVersion is empty)', 'not affected: pool default-pool']);
   });
 });

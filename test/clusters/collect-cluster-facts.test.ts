@@ -158,7 +158,7 @@ describe('cluster facts over HTTPS with @kubernetes/client-node', () => {
 
   test('only read-only requests reach the clusters', () => {
     const seen = new Set([...servers.values()].flatMap((s) => s.requests));
-    expect([...seen].sort()).toEqual(['GET /api/v1/nodes', 'GET /apis/baremetal.cluster.gke.io/v1/clusters', 'GET /version']);
+    expect([...seen].sort()).toEqual(['GET /api/v1/nodes', 'GET /apis/baremetal.cluster.gke.io/v1/clusters', 'GET /apis/vm.cluster.gke.io/v1/vmruntimes', 'GET /version']);
   });
 
   test('applicability on the collected facts names the Windows pool', () => {
@@ -193,7 +193,7 @@ describe('caching, allowlist and the commands', () => {
     const [second] = await facts.collect();
     expect(first).toMatchObject({ ok: true, cached: false });
     expect(second).toMatchObject({ ok: true, cached: true });
-    expect(nks.requests.length - before).toBe(3);
+    expect(nks.requests.length - before).toBe(4);
   });
 
   test('a TTL of 0 turns the cache off', async () => {

@@ -26,9 +26,8 @@ interface KubeCall {
 }
 
 /**
- * Every call k8sfix makes to a Kubernetes API server. Planned and not yet here: `get` on
- * clusters.baremetal.cluster.gke.io (the Cluster spec) and `list` on vmruntimes.vm.cluster.gke.io (VM Runtime);
- * add each with its rule in deploy/base/rbac-readonly.yaml when the code makes it.
+ * Every call k8sfix makes to a Kubernetes API server. A new call needs its rule in deploy/base/rbac-readonly.yaml
+ * and its line here, in the same change. (The bare-metal Cluster spec fields come from the same `list`.)
  */
 const KUBE_CALLS: KubeCall[] = [
   {
@@ -47,7 +46,13 @@ const KUBE_CALLS: KubeCall[] = [
     grant: { verb: 'list', apiGroup: 'baremetal.cluster.gke.io', resource: 'clusters' },
     file: 'src/clusters/fetch-cluster-facts.ts',
     code: ['clients.custom.listClusterCustomObject(', "group: 'baremetal.cluster.gke.io'", "plural: 'clusters'"],
-    why: 'Anthos bare-metal version and profile',
+    why: 'Anthos bare-metal version, profile, type and the spec fields conditions need (island mode, multi-NIC, proxy, registry mirrors)',
+  },
+  {
+    grant: { verb: 'list', apiGroup: 'vm.cluster.gke.io', resource: 'vmruntimes' },
+    file: 'src/clusters/read-vm-runtime.ts',
+    code: ['clients.custom.listClusterCustomObject(', "group: 'vm.cluster.gke.io'", "plural: 'vmruntimes'"],
+    why: 'whether VM Runtime is enabled',
   },
 ];
 

@@ -1,7 +1,8 @@
 /**
  * An in-process Kubernetes API server over HTTPS, enough for k8sfix's read-only fact collection: `/version`,
  * `GET /api/v1/nodes` (with limit/continue paging) and `GET /apis/baremetal.cluster.gke.io/v1/clusters`
- * (404 when the cluster has no such resource type). Every request must carry the cluster's bearer token.
+ * (404 when the cluster has no such resource type), `GET /apis/vm.cluster.gke.io/v1/vmruntimes` (likewise).
+ * Every request must carry the cluster's bearer token.
  * It can also misbehave the ways a broken server or proxy does: hang, refuse, send a node list that never ends
  * (fast or a byte at a time), or page a list forever with new or repeated continue tokens.
  * Certificates are made at run time with openssl into a temp dir; no private key is committed.
@@ -64,6 +65,10 @@ export interface FakeClusterSpec {
   nodes?: unknown[];
   /** Items of clusters.baremetal.cluster.gke.io; undefined: the resource type does not exist (404). */
   bareMetalClusters?: unknown[];
+  /** Items of vmruntimes.vm.cluster.gke.io (VM Runtime); undefined: the resource type does not exist (404). */
+  vmRuntimes?: unknown[];
+  /** Paths answered 403, as when the read-only ClusterRole lacks that resource. */
+  forbiddenPaths?: string[];
   /**
    * `hang`: accept and never answer; `forbid-nodes`: 403 on the node list, as with missing RBAC;
    * `endless-nodes`: a node list body that never ends, written as fast as the client reads it;
@@ -114,6 +119,9 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
       if (spec.behaviour === 'hang') return;
       if (req.headers.authorization !== `Bearer ${spec.token}`) return send(401, status(401, 'Unauthorized', 'Unauthorized'));
       if (req.method !== 'GET') return send(405, status(405, 'MethodNotAllowed', 'the fake API server is read-only'));
+      if (spec.forbiddenPaths?.includes(url.pathname)) {
+        return send(403, status(403, 'Forbidden', `${url.pathname} is forbidden: User "system:serviceaccount:k8sfix:k8sfix" cannot list it`));
+      }
       if (url.pathname === '/version') return send(200, spec.version ?? {});
       if (url.pathname === '/api/v1/nodes') {
         if (spec.behaviour === 'forbid-nodes') {
@@ -174,6 +182,9 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
       }
       if (url.pathname === '/apis/baremetal.cluster.gke.io/v1/clusters' && spec.bareMetalClusters) {
         return send(200, { apiVersion: 'baremetal.cluster.gke.io/v1', kind: 'ClusterList', metadata: {}, items: spec.bareMetalClusters });
+      }
+      if (url.pathname === '/apis/vm.cluster.gke.io/v1/vmruntimes' && spec.vmRuntimes) {
+        return send(200, { apiVersion: 'vm.cluster.gke.io/v1', kind: 'VMRuntimeList', metadata: {}, items: spec.vmRuntimes });
       }
       return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
     },

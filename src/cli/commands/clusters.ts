@@ -8,7 +8,8 @@ const USAGE = 'usage: k8sfix clusters [--context NAME]... [--json]';
 /**
  * `k8sfix clusters [--context NAME ...] [--json]`: the connected clusters, their platform, server version and
  * node pools. Exit 0 when every cluster answered, 1 when one did not (its reason is printed), 2 on bad usage
- * or configuration. `service` is for tests; the CLI builds one from the environment.
+ * or configuration. `--json` prints the `ClusterReport[]` exactly: each answering cluster's `facts` is the
+ * `ClusterFacts` shape that `checkApplicability` takes. `service` is for tests; the CLI builds one from the environment.
  */
 export async function runClustersCommand(
   args: string[],

@@ -1,0 +1,47 @@
+/**
+ * The blind applicability set: cluster facts with the verdict a careful reading of the seed documents gives,
+ * written by a helper who never saw the catalogue's conditions or this code (test/eval/applicability/
+ * independent.yaml). Prints the agreement rate and every disagreement, and fails below the bar.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { checkApplicability } from '../../src/applicability/check-applicability.js';
+import type { Verdict } from '../../src/applicability/types.js';
+import type { ClusterFacts } from '../../src/clusters/types.js';
+import { realCatalogue } from '../support/catalogue.js';
+
+interface Case {
+  issue: string;
+  expect: Verdict;
+  why: string;
+  facts: ClusterFacts;
+}
+
+/** Agreement the set must reach; see the file header of independent.yaml for the figures. */
+const BAR = 0.95;
+
+const FILE = join(process.cwd(), 'test', 'eval', 'applicability', 'independent.yaml');
+
+describe('the blind applicability set', () => {
+  test(`agrees with the documents' reading on at least ${BAR * 100} % of the cases`, async () => {
+    const cases = parse(readFileSync(FILE, 'utf8')) as Case[];
+    const { catalogue } = await realCatalogue();
+    const misses: string[] = [];
+    let agree = 0;
+    cases.forEach((c, index) => {
+      const entry = catalogue.byId.get(c.issue);
+      if (!entry) {
+        misses.push(`#${index} ${c.issue}: no such catalogue entry`);
+        return;
+      }
+      const result = checkApplicability(entry, c.facts);
+      if (result.verdict === c.expect) agree++;
+      else misses.push(`#${index} ${c.issue}: expected ${c.expect}, got ${result.verdict}\n    why: ${c.why}\n    k8sfix: ${result.reasons.join(' | ')}`);
+    });
+    const rate = agree / cases.length;
+    console.log(`blind applicability set: ${agree}/${cases.length} agree (${(rate * 100).toFixed(1)} %)\n${misses.join('\n')}`);
+    expect(rate).toBeGreaterThanOrEqual(BAR);
+  });
+});
