@@ -3,7 +3,10 @@ export { loadCatalogue, defaultCatalogueDir, type LoadOptions, type LoadedCatalo
 export { CatalogueError, isCatalogueError, type CatalogueProblem } from './catalogue/catalogue-error.js';
 export type * from './catalogue/types.js';
 export { createMatcher, MIN_SCORE } from './matcher/create-matcher.js';
-export type { Analysis, Confidence, Evidence, Match, Matcher, MatchOptions } from './matcher/types.js';
+export { createMatchPool, type MatchPoolOptions } from './matcher/match-pool.js';
+export { MatchTimeoutError, isMatchTimeoutError } from './matcher/errors/match-timeout-error.js';
+export { MatchPoolBusyError, isMatchPoolBusyError } from './matcher/errors/match-pool-busy-error.js';
+export type { Analysis, AnyMatcher, Confidence, Evidence, Match, Matcher, MatchOptions, OffThreadMatcher } from './matcher/types.js';
 export { normalizeLine, squeeze, stripAnsiAndControl, unescapeJsonText } from './matcher/normalize.js';
 export { MAX_INPUT_CHARS } from './matcher/prepare-input.js';
 /**
