@@ -83,10 +83,13 @@ async function readOne(given: SlackFile, options: ReadFilesOptions): Promise<str
   let file = given;
   if (given.file_access === 'access_denied') throw noAccess(nameOf(given), 'access_denied');
   if (needsLookup(given)) {
-    if (!given.id || !options.fileInfo) throw noAccess(nameOf(given), 'no file id to look up');
-    const info = await options.fileInfo(given.id).catch((error: unknown) => ({ ok: false as const, error: errorCode(error) }));
-    if (!info.ok) throw noAccess(nameOf(given), info.error);
-    file = { ...given, ...info.file };
+    const info =
+      given.id && options.fileInfo
+        ? await options.fileInfo(given.id).catch((error: unknown) => ({ ok: false as const, error: errorCode(error) }))
+        : { ok: false as const, error: 'no file id to look up' };
+    if (info.ok) file = { ...given, ...info.file };
+    // Without files.info, a file object that has its URL is still read, by its content.
+    else if (!(given.url_private_download ?? given.url_private)) throw noAccess(nameOf(given), info.error);
     if (file.file_access === 'access_denied') throw noAccess(nameOf(file), 'access_denied');
   }
   const name = nameOf(file);
