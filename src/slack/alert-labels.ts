@@ -19,9 +19,10 @@ const BY_NAME = new Map<string, keyof AlertLabels>(Object.entries(NAMES).flatMap
  * One label per line, as Alertmanager's templates and attachment fields (read as `title: value`) print them:
  * `pod: x`, `*Pod:* \`x\``, ` - pod = x`, `• namespace: x`, Robusta's `Source: \`cluster\``. The value is a
  * Kubernetes name (letters, digits, `.`, `-`, `_`, `:` and `/` for cluster ids); anything else is not a label.
- * The pattern has no nested repetition, so it costs one pass per line.
+ * No two repetitions next to each other can match the same character, so a line costs one pass, not a
+ * backtracking search (`\s*\*?\s*` after the colon took 0.9 ms on a 300-character line of spaces).
  */
-const LABEL_LINE = /^[\s\-*•●>]*\*?([A-Za-z_]{3,20})\*?\s*(?::|=)\s*\*?\s*`?([A-Za-z0-9][A-Za-z0-9._:/-]{0,252})`?\*?\s*$/;
+const LABEL_LINE = /^[\s\-*•●>]*([A-Za-z_]{3,20})\*?\s*[:=][\s*]*`?([A-Za-z0-9][A-Za-z0-9._:/-]{0,252})`?\*?\s*$/;
 
 /** Lines longer than this are log lines, not labels, and are not looked at. */
 const MAX_LABEL_LINE = 300;
