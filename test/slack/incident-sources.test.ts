@@ -252,6 +252,22 @@ describe('direct messages', () => {
   });
 });
 
+describe('the Home tab', () => {
+  test('opening it publishes what k8sfix does, in the person\'s language; the Messages tab is left alone', async () => {
+    const h = await start({ fake: { locales: { U0KOREAN1: 'ko-KR' } } });
+    // app_home_opened as Slack's reference shows it: user, channel (the app's DM), tab, event_ts.
+    expect((await h.event({ type: 'app_home_opened', user: 'U0KOREAN1', channel: 'D0DM00002', tab: 'home', event_ts: '1700000000.000100' })).status).toBe(200);
+    await h.event({ type: 'app_home_opened', user: 'U0USER001', channel: 'D0DM00001', tab: 'messages', event_ts: '1700000001.000100' });
+    await h.idle();
+    const published = h.fake.callsTo('views.publish');
+    expect(published).toHaveLength(1);
+    expect(published[0]!.body.user_id).toBe('U0KOREAN1');
+    const view = (typeof published[0]!.body.view === 'string' ? JSON.parse(published[0]!.body.view) : published[0]!.body.view) as { type: string; blocks: unknown[] };
+    expect(view.type).toBe('home');
+    expect(blocksText(view.blocks)).toContain('메시지 탭에');
+  });
+});
+
 describe('users.info only when something is posted', () => {
   test('a second paste of an annotated issue in the thread and pastes past the rate limit never look up their authors', async () => {
     const h = await start({ env: { K8SFIX_CHANNEL_RATE_LIMIT: '2' } });
@@ -279,10 +295,10 @@ describe('the app manifest', () => {
     const manifest = parse(await readFile(join(process.cwd(), 'app-manifest.yml'), 'utf8')) as {
       oauth_config: { scopes: { bot: string[] } };
       settings: { event_subscriptions: { bot_events: string[] } };
-      features: { app_home?: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean } };
+      features: { app_home?: { home_tab_enabled?: boolean; messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean } };
     };
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.im', 'message.channels', 'message.groups', 'app_mention']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.im', 'message.channels', 'message.groups', 'app_mention', 'app_home_opened']));
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['im:history', 'files:read', 'users:read']));
-    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   });
 });

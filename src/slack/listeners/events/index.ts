@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../services.js';
+import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
 import { directMessage } from './direct-message.js';
 import { incidentEdit } from './incident-edit.js';
@@ -10,4 +11,5 @@ export function registerEvents(app: App, services: Services): void {
   app.event('message', incidentMessage(services));
   app.event('message', incidentEdit(services));
   app.event('message', directMessage(services));
+  app.event('app_home_opened', appHomeOpened(services));
 }
