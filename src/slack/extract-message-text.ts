@@ -14,6 +14,8 @@ export interface MessageParts {
 
 /** Nesting deeper than this (lists in quotes in lists...) is not followed: Slack's own editor nests a few levels. */
 const MAX_DEPTH = 8;
+/** Slack's limit on a message's `text`; longer texts and block texts are not compared with each other. */
+const MAX_COMPARED = 40_000;
 /** More than this many attachments or blocks are not read (Slack allows 100 attachments and 50 blocks). */
 const MAX_ITEMS = 100;
 
@@ -49,8 +51,13 @@ function pushBlocks(parts: string[], blocks: unknown, alreadyInText: string): vo
   for (const block of items(blocks)) blockText(block, lines, 0);
   const fromBlocks = lines.join('\n').trim();
   if (!fromBlocks) return;
-  // The rich_text a client sends with `text` renders to that same text: reading it again adds nothing.
-  if (alreadyInText && squeeze(alreadyInText).includes(squeeze(fromBlocks))) return;
+  // The rich_text a client sends with `text` renders to that same text: reading it again adds nothing. Slack cuts
+  // `text` at 40,000 characters, so anything longer is not a person's rendering and is not compared (which would
+  // cost hundreds of milliseconds on the event loop for a megabyte).
+  if (alreadyInText) {
+    if (alreadyInText.length > MAX_COMPARED || fromBlocks.length > MAX_COMPARED) return;
+    if (squeeze(alreadyInText).includes(squeeze(fromBlocks))) return;
+  }
   parts.push(fromBlocks);
 }
 
