@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { findAlertLabels } from '../../src/slack/alert-labels.js';
+import { findAlertLabels, labelsLine } from '../../src/slack/alert-labels.js';
 import { extractMessageText } from '../../src/slack/extract-message-text.js';
 
 const rich = (...elements: unknown[]) => ({ type: 'rich_text', block_id: 'r1', elements });
@@ -68,6 +68,11 @@ describe('alert labels', () => {
     ['log lines are not labels', 'E1201 kubelet.go:12] pod: "cart-1" failed: no IP addresses available\nnode gke-1 is not ready', {}],
   ])('%s', (_why, text, expected) => {
     expect(findAlertLabels(text)).toEqual(expected);
+  });
+
+  test('the line given to the matcher names the pod, namespace and node (the cluster goes to the cluster check instead)', () => {
+    expect(labelsLine({ pod: 'cart-1', namespace: 'shop', node: 'gke-prod-default-pool-1a2b3c4d-9xyz', cluster: 'prod' })).toBe('pod cart-1 namespace shop node gke-prod-default-pool-1a2b3c4d-9xyz');
+    expect(labelsLine({ cluster: 'prod' })).toBe('');
   });
 
   test('a long hostile text is read in one pass per line', () => {
