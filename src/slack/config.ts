@@ -18,6 +18,11 @@ export interface SlackConfig {
   slackApiUrl?: string;
   /** `K8SFIX_INCIDENT_CHANNELS`: channel ids and name patterns whose messages are annotated unasked. Default none. */
   incidentChannels: { ids: string[]; patterns: string[] };
+  /**
+   * `K8SFIX_INCIDENT_BOTS`: bot ids (B…) and app ids (A…) whose posts in incident channels are read like a
+   * person's (Alertmanager, PagerDuty, Robusta...). k8sfix's own posts never are. Default none.
+   */
+  incidentBots: { botIds: string[]; appIds: string[] };
   /** `K8SFIX_LANG`: the answer language when neither the user nor the text says otherwise. Default en. */
   defaultLang: Lang;
   /** `K8SFIX_MAX_FILE_BYTES`: larger shared files are not read. Default 1000000 (the matcher's input limit). */
@@ -96,6 +101,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   }
 
   const incidentChannels = parseIncidentChannels(read('K8SFIX_INCIDENT_CHANNELS'), problems);
+  const incidentBots = parseIncidentBots(read('K8SFIX_INCIDENT_BOTS'), problems);
 
   const lang = read('K8SFIX_LANG')?.toLowerCase() ?? 'en';
   if (!LANGS.includes(lang)) problems.push(`K8SFIX_LANG=${quoteSettingValue(lang)} is not supported: use en or ko`);
@@ -114,6 +120,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
     botToken: botToken as string,
     port,
     incidentChannels,
+    incidentBots,
     defaultLang: lang as Lang,
     maxFileBytes,
     channelRateLimit,
@@ -145,6 +152,23 @@ function parseIncidentChannels(raw: string | undefined, problems: string[]): Sla
             'nor a channel name pattern (lower-case letters, digits, - and _, with * for any run, e.g. inc-*)',
         );
       } else result.patterns.push(name);
+    }
+  }
+  return result;
+}
+
+/** `B0123ABCD` (a bot id, as in a message's `bot_id`) and `A0123ABCD` (an app id, as in its `app_id`). */
+function parseIncidentBots(raw: string | undefined, problems: string[]): SlackConfig['incidentBots'] {
+  const result = { botIds: [] as string[], appIds: [] as string[] };
+  if (!raw) return result;
+  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (/^B[A-Z0-9]{6,}$/.test(item)) result.botIds.push(item);
+    else if (/^A[A-Z0-9]{6,}$/.test(item)) result.appIds.push(item);
+    else {
+      problems.push(
+        `K8SFIX_INCIDENT_BOTS has ${quoteSettingValue(item)}, which is neither a bot id (B0123ABCD, the bot_id of the bot's messages) ` +
+          'nor an app id (A0123ABCD, api.slack.com/apps > the app > Basic Information > App ID)',
+      );
     }
   }
   return result;

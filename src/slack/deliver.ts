@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { Lang } from '../catalogue/types.js';
 import type { Answer } from './answer.js';
 import type { AnswerOwner } from './answer-store.js';
 import { renderAnswer } from './blocks/render-answer.js';
@@ -28,36 +29,42 @@ export async function answerViaResponseUrl(services: Services, responseUrl: stri
   await post(await renderShareable(services, answer, owner), pendingPosted);
 }
 
-/** Answers a mention in its thread with the full answer, updating it in place when cluster verdicts arrive late. */
+/**
+ * Answers a mention in its thread (or a direct message, in the conversation when `threadTs` is absent) with the
+ * full answer, updating it in place when cluster verdicts arrive late.
+ */
 export async function answerInThread(
   services: Services,
   client: webApi.WebClient,
-  target: { channel: string; threadTs: string },
+  target: { channel: string; threadTs?: string },
   request: AnswerRequest,
 ): Promise<void> {
   let pendingTs: string | undefined;
+  const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
   const answer = await buildAnswer(answerDeps(services), request, async (pending) => {
-    const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderAnswer(pending) });
+    const posted = await client.chat.postMessage({ ...where, ...renderAnswer(pending) });
     pendingTs = posted.ts;
   });
   const message = renderAnswer(answer);
   if (pendingTs) await client.chat.update({ channel: target.channel, ts: pendingTs, ...message });
-  else await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
+  else await client.chat.postMessage({ ...where, ...message });
 }
 
 /**
  * The unasked-for incident reply: compact, with the full answer stored behind its button, bound to the reply
  * once it is posted. Returns false when nothing should be posted (no high-confidence match); `beforePost` may
- * veto (deduplication, rate limit). `target.user` is the author of the annotated message.
+ * veto (deduplication, rate limit). `target.user` is the author of the annotated message. The language is
+ * resolved (`resolveLang`, which may call users.info) only once the reply will be posted.
  */
 export async function annotateInThread(
   services: Services,
   client: webApi.WebClient,
   target: { channel: string; threadTs: string; user: string },
-  request: AnswerRequest,
+  request: Omit<AnswerRequest, 'lang'>,
+  resolveLang: () => Promise<Lang>,
   beforePost: (answer: Answer) => Promise<Answer | undefined>,
 ): Promise<boolean> {
-  const matched = await matchAnswer(services.matcher, request);
+  const matched = await matchAnswer(services.matcher, { ...request, lang: services.config.defaultLang });
   if (matched.failure) {
     // Nobody asked, so the failure is logged rather than posted.
     services.logger?.warn(`k8sfix: could not read a message in ${target.channel} (${matched.failure.code}): ${matched.failure.message}`);
@@ -66,8 +73,9 @@ export async function annotateInThread(
   if (matched.matches.length === 0) return false;
   const allowed = await beforePost(matched);
   if (!allowed || allowed.matches.length === 0) return false;
-  // Only now ask the clusters: messages that will not be answered never cost a cluster query.
-  const answer = await addClusterVerdicts(answerDeps(services), allowed, request.clusterNames);
+  // Only now ask the clusters and Slack: messages that will not be answered never cost a cluster query or a users.info.
+  const lang = await resolveLang();
+  const answer = await addClusterVerdicts(answerDeps(services), { ...allowed, lang }, request.clusterNames);
   const full = renderAnswer(answer);
   const owner = { user: target.user, channel: target.channel };
   const ref = await services.answers.save(full, owner);

@@ -1,4 +1,5 @@
 import { FileReadError, isFileReadError } from './errors/file-read-error.js';
+import { checkFileSize } from './file-size-limit.js';
 import type { FetchFn } from './respond.js';
 
 /** The fields of a Slack file object that k8sfix reads (message events carry them in `files`). */
@@ -8,11 +9,17 @@ export interface SlackFile {
   title?: string;
   mimetype?: string;
   filetype?: string;
+  /** `hosted`, `snippet`, ...; `file_access` for a Slack Connect stub that must be looked up with files.info. */
   mode?: string;
+  /** `check_file_info` on a Slack Connect stub; `access_denied` when the file is hidden from the app. */
+  file_access?: string;
   size?: number;
   url_private?: string;
   url_private_download?: string;
 }
+
+/** The full file object from files.info, or why Slack would not give it (its error code, e.g. `file_not_found`). */
+export type FileInfoLookup = (id: string) => Promise<{ ok: true; file: SlackFile } | { ok: false; error: string }>;
 
 export interface ReadFilesOptions {
   botToken: string;
@@ -20,19 +27,28 @@ export interface ReadFilesOptions {
   /** Hosts that may receive the bot token: Slack's, plus the host of SLACK_API_URL when set. */
   trustedHosts: string[];
   fetch?: FetchFn;
+  /** files.info, for stubs and file objects without a URL or a type. Without it such files are skipped as unreadable. */
+  fileInfo?: FileInfoLookup;
   /** At most this many files per message. Default 5. */
   maxFiles?: number;
 }
 
-const TEXT_FILETYPES = new Set(['text', 'log', 'yaml', 'json', 'xml', 'shell', 'markdown', 'csv', 'diff', 'go', 'python', 'javascript', 'ini', 'toml']);
+const TEXT_FILETYPES = new Set(['text', 'log', 'yaml', 'json', 'xml', 'shell', 'markdown', 'csv', 'diff', 'go', 'python', 'javascript', 'ini', 'toml', 'plain']);
 const TEXT_MIMETYPES = /^(text\/|application\/(json|x-ndjson|x-yaml|yaml|xml|x-sh|toml))/;
+/** Types Slack names that are certainly not text; `binary` and `application/octet-stream` only mean "unknown". */
+const BINARY_FILETYPES = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'webp', 'heic', 'svg', 'pdf', 'zip', 'gzip', 'gz', 'tar', 'tgz', 'mp4', 'mov', 'mp3', 'm4a', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt', 'apk', 'exe', 'dmg']);
+const BINARY_MIMETYPES = /^(image\/|video\/|audio\/|application\/(pdf|zip|gzip|x-gzip|x-tar|vnd\.))/;
+/** Bytes of an untyped file looked at to tell text from binary. */
+const SNIFF_BYTES = 8192;
 
 /** Slack's own file hosts; the bot token is sent nowhere else. */
 export const SLACK_FILE_HOSTS = ['files.slack.com', 'slack-files.com'];
 
 /**
- * Reads the text snippets and log files shared with a message, up to a size limit each. A file that is too
- * large, not text, or cannot be downloaded is skipped with a note the answer can show; nothing here throws.
+ * Reads the text snippets and log files shared with a message, up to a size limit each. A Slack Connect stub
+ * (`file_access: check_file_info`) or a file object without a URL or a type is looked up with files.info first.
+ * A file that is too large, binary, hidden from k8sfix or cannot be downloaded is skipped with a note that says
+ * which; nothing here throws.
  */
 export async function readTextFiles(files: SlackFile[], options: ReadFilesOptions): Promise<{ texts: string[]; notes: string[] }> {
   const texts: string[] = [];
@@ -47,36 +63,65 @@ export async function readTextFiles(files: SlackFile[], options: ReadFilesOption
   return { texts, notes };
 }
 
-async function readOne(file: SlackFile, options: ReadFilesOptions): Promise<string> {
-  const name = file.name ?? file.title ?? file.id ?? 'file';
-  const isText = file.mode === 'snippet' || TEXT_FILETYPES.has(file.filetype ?? '') || TEXT_MIMETYPES.test(file.mimetype ?? '');
-  if (!isText) throw new FileReadError(name, 'not-text', `skipped ${name}: not a text file`);
-  if (file.size !== undefined && file.size > options.maxBytes) {
-    throw new FileReadError(name, 'too-large', `skipped ${name}: ${formatBytes(file.size)} is over the ${formatBytes(options.maxBytes)} limit`);
+function nameOf(file: SlackFile): string {
+  return file.name || file.title || file.id || 'a file';
+}
+
+function kindOf(file: SlackFile): 'text' | 'binary' | 'unknown' {
+  if (file.mode === 'snippet' || TEXT_FILETYPES.has(file.filetype ?? '') || TEXT_MIMETYPES.test(file.mimetype ?? '')) return 'text';
+  if (BINARY_FILETYPES.has(file.filetype ?? '') || BINARY_MIMETYPES.test(file.mimetype ?? '')) return 'binary';
+  return 'unknown';
+}
+
+/** Whether Slack sent only part of the file object, so that files.info has the rest. */
+function needsLookup(file: SlackFile): boolean {
+  if (file.mode === 'file_access' || file.file_access === 'check_file_info') return true;
+  return !(file.url_private_download ?? file.url_private) || (!file.filetype && !file.mimetype && file.mode !== 'snippet');
+}
+
+async function readOne(given: SlackFile, options: ReadFilesOptions): Promise<string> {
+  let file = given;
+  if (given.file_access === 'access_denied') throw noAccess(nameOf(given), 'access_denied');
+  if (needsLookup(given)) {
+    const info =
+      given.id && options.fileInfo
+        ? await options.fileInfo(given.id).catch((error: unknown) => ({ ok: false as const, error: errorCode(error) }))
+        : { ok: false as const, error: 'no file id to look up' };
+    if (info.ok) file = { ...given, ...info.file };
+    // Without files.info, a file object that has its URL is still read, by its content.
+    else if (!(given.url_private_download ?? given.url_private)) throw noAccess(nameOf(given), info.error);
+    if (file.file_access === 'access_denied') throw noAccess(nameOf(file), 'access_denied');
   }
+  const name = nameOf(file);
+  const kind = kindOf(file);
+  if (kind === 'binary') throw new FileReadError(name, 'binary', `skipped ${name}: it is a binary file (${file.filetype || file.mimetype}), not text`);
+  if (file.size !== undefined) checkFileSize(name, file.size, options.maxBytes, 'declared');
   const url = file.url_private_download ?? file.url_private;
-  if (!url) throw new FileReadError(name, 'download-failed', `skipped ${name}: Slack gave no download URL`);
+  if (!url) throw noAccess(name, 'no download URL');
   let host: string;
   try {
     host = new URL(url).host;
   } catch {
-    throw new FileReadError(name, 'untrusted-url', `skipped ${name}: bad download URL`);
+    throw new FileReadError(name, 'untrusted-url', `skipped ${name}: Slack gave a download URL that is not a URL`);
   }
   const hostname = host.replace(/:\d+$/, '');
   const trusted = options.trustedHosts.includes(host) || options.trustedHosts.includes(hostname) || hostname.endsWith('.slack.com');
-  if (!trusted) throw new FileReadError(name, 'untrusted-url', `skipped ${name}: its URL is not on a Slack host`);
+  if (!trusted) throw new FileReadError(name, 'untrusted-url', `skipped ${name}: its URL is not on a Slack host, so the bot token is not sent there`);
 
   const fetchFn = options.fetch ?? globalThis.fetch;
   let response: Response;
   try {
     response = await fetchFn(url, { headers: { authorization: `Bearer ${options.botToken}` }, redirect: 'follow' });
   } catch (error) {
-    throw new FileReadError(name, 'download-failed', `skipped ${name}: download failed (${error instanceof Error ? error.message : String(error)})`);
+    throw new FileReadError(name, 'download-failed', `skipped ${name}: the download failed (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (response.status === 401 || response.status === 403 || response.status === 404) {
+    await response.body?.cancel().catch(() => undefined);
+    throw noAccess(name, `HTTP ${response.status}`);
   }
   if (!response.ok || !response.body) {
-    throw new FileReadError(name, 'download-failed', `skipped ${name}: download failed (HTTP ${response.status}); the app needs the files:read scope`);
+    throw new FileReadError(name, 'download-failed', `skipped ${name}: the download failed (HTTP ${response.status})`);
   }
-  // Read at most maxBytes even when Slack's size field was missing or wrong.
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -84,17 +129,43 @@ async function readOne(file: SlackFile, options: ReadFilesOptions): Promise<stri
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > options.maxBytes) {
+    try {
+      // Read at most maxBytes even when Slack's size field was missing or wrong.
+      checkFileSize(name, total, options.maxBytes, 'read');
+    } catch (error) {
       await reader.cancel().catch(() => undefined);
-      throw new FileReadError(name, 'too-large', `skipped ${name}: over the ${formatBytes(options.maxBytes)} limit`);
+      throw error;
     }
     chunks.push(value);
   }
   const bytes = Buffer.concat(chunks);
-  if (bytes.includes(0)) throw new FileReadError(name, 'not-text', `skipped ${name}: not a text file`);
+  if (looksBinary(bytes)) throw new FileReadError(name, 'binary', `skipped ${name}: its content is binary, not text`);
   return bytes.toString('utf8');
 }
 
-function formatBytes(n: number): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.round(n / 1000)} KB`;
+/** NUL bytes, or bytes that are not UTF-8, near the start: what `file` and git take for binary. */
+function looksBinary(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (head.includes(0)) return true;
+  try {
+    // A multi-byte character cut at the sniff boundary is not a reason to call the file binary.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < bytes.length });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function noAccess(name: string, why: string): FileReadError {
+  return new FileReadError(
+    name,
+    'no-access',
+    `skipped ${name}: Slack did not let k8sfix open it (${why}); in a Slack Connect channel or for a file from elsewhere, paste the text instead`,
+  );
+}
+
+function errorCode(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } })?.data;
+  if (typeof data?.error === 'string') return data.error;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -119,6 +119,17 @@ describe('Slack configuration from the environment', () => {
     ]);
   });
 
+  test('K8SFIX_INCIDENT_BOTS: bot ids and app ids, none by default; anything else is named with what to give', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
+    expect(loadSlackConfig(base).incidentBots).toEqual({ botIds: [], appIds: [] });
+    expect(loadSlackConfig({ ...base, K8SFIX_INCIDENT_BOTS: 'B0ALERTMGR, A0PAGERDTY,B012ABCDEF' }).incidentBots).toEqual({
+      botIds: ['B0ALERTMGR', 'B012ABCDEF'],
+      appIds: ['A0PAGERDTY'],
+    });
+    const [problem] = problems({ ...base, K8SFIX_INCIDENT_BOTS: 'B0ALERTMGR,alertmanager' });
+    expect(problem).toMatch(/^K8SFIX_INCIDENT_BOTS has "alertmanager", which is neither a bot id \(B0123ABCD.*nor an app id \(A0123ABCD/);
+  });
+
   test.each([
     ['inc-42', ['inc-*'], true],
     ['INC-42', ['inc-*'], true],

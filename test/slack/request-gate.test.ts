@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ACTION_IDS } from '../../src/slack/action-ids.js';
 import { eventCallbackBody, interactiveBody, postSigned, slashCommandBody, slackSignature } from '../support/signed-request.js';
 import { blocksText, INCIDENT_CHANNEL, IP_LEAK_PASTE, SECRET, startHarness, type Harness } from './harness.js';
+import { alertmanagerMessage, directMessage, messageChanged, robustaMessage, slackConnectFileShare } from './incident-payloads.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
@@ -70,6 +71,18 @@ describe('requests at the HTTP receiver', () => {
     expect(response.status).toBe(400);
     await h.idle();
     expect(replies().length).toBe(before);
+  });
+
+  // Real shapes of what incident channels receive (see test/slack/incident-payloads.ts for where each comes from).
+  test.each([
+    ['an Alertmanager bot_message (no user, attachments)', alertmanagerMessage()],
+    ['a Robusta app post (blocks and attachment blocks)', robustaMessage()],
+    ['a message_changed edit (no top-level user or text)', messageChanged({ type: 'message', channel: INCIDENT_CHANNEL, user: 'U1', text: 'a', ts: '1700000000.000100' }, 'b', 1700000060)],
+    ['a Slack Connect file stub (no name, type or URL)', slackConnectFileShare('F0STUB001')],
+    ['a direct message', directMessage('hello')],
+  ])('a signed event that is %s passes the gate', async (_why, event) => {
+    expect((await signed(eventCallbackBody(event), JSON_TYPE)).status).toBe(200);
+    await h.idle();
   });
 
   test('after all that the process is up, nothing was rejected unhandled, and a real request is answered', async () => {

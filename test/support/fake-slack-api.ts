@@ -40,6 +40,7 @@ export class FakeSlackApi {
   private readonly wss: WebSocketServer;
   private readonly rateLimits = new Map<string, number[]>();
   private readonly files = new Map<string, string>();
+  private readonly fileInfos = new Map<string, Record<string, unknown>>();
   private readonly sockets = new Set<WebSocket>();
   private readonly acks = new Map<string, (payload: unknown) => void>();
   private tsCounter = 1700000000;
@@ -100,6 +101,11 @@ export class FakeSlackApi {
   addFile(name: string, content: string): string {
     this.files.set(name, content);
     return `${this.url}/files/${encodeURIComponent(name)}`;
+  }
+
+  /** What files.info answers for a file id (the full file object); unknown ids get `file_not_found`, as Slack answers. */
+  setFileInfo(id: string, file: Record<string, unknown>): void {
+    this.fileInfos.set(id, { id, ...file });
   }
 
   /** The next `times` calls of a method (or `respond`) answer 429 with `Retry-After: retryAfterSec`. */
@@ -223,6 +229,10 @@ export class FakeSlackApi {
         const id = String(body.channel);
         const name = this.options.channels?.[id];
         return name ? { ok: true, channel: { id, name } } : { ok: false, error: 'channel_not_found' };
+      }
+      case 'files.info': {
+        const file = this.fileInfos.get(String(body.file));
+        return file ? { ok: true, file } : { ok: false, error: 'file_not_found' };
       }
       case 'users.info': {
         const id = String(body.user);

@@ -21,7 +21,7 @@ export function renderHelp(facts: HelpFacts, lang: Lang): SlackMessage {
         '`/k8sfix --lang en|ko <오류>`: 답변 언어를 고릅니다 (기본: Slack 언어 설정).',
         '`/k8sfix --top N <오류>`: 알려진 문제를 최대 N개(1~10)까지 보여 줍니다 (기본 5).',
         '`/k8sfix clusters`: 연결된 클러스터와 그 정보를 보여 줍니다.',
-        '채널이나 스레드에서 오류와 함께 봇을 멘션하면 스레드에 답합니다.',
+        '채널이나 스레드에서 오류와 함께 봇을 멘션하면 스레드에 답합니다. 봇에게 DM으로 보내도 됩니다.',
         `인시던트 채널(${facts.incidentChannels})에서는 알려진 문제가 보이는 로그에 스레드로 한 번씩 주석을 답니다.`,
       ]
     : [
@@ -31,7 +31,7 @@ export function renderHelp(facts: HelpFacts, lang: Lang): SlackMessage {
         '`/k8sfix --lang en|ko <error>`: choose the answer language (default: your Slack language).',
         '`/k8sfix --top N <error>`: show up to N known issues (1 to 10, default 5).',
         '`/k8sfix clusters`: the connected clusters and their facts.',
-        'Mention the bot with an error in a channel or thread and it answers in the thread.',
+        'Mention the bot with an error in a channel or thread and it answers in the thread; a direct message works too.',
         `In incident channels (${facts.incidentChannels}) it annotates pasted logs that show a known issue, once per issue per thread.`,
       ];
   return {

@@ -17,7 +17,7 @@ export function appMention(services: Services) {
     const target = { channel: message.channel, threadTs: threadOf(message) };
     try {
       if (!(await services.dedupe.firstDelivery(body.event_id))) return;
-      const input = await readMessageInput(services, message, context.botUserId);
+      const input = await readMessageInput(services, message, context.botUserId, client);
       const lang = await services.language.resolve({ text: input.typed, user: message.user }, client);
       if (!input.text) {
         await client.chat.postMessage({
@@ -28,7 +28,7 @@ export function appMention(services: Services) {
         });
         return;
       }
-      await answerInThread(services, client, target, { text: input.text, lang, notes: input.notes });
+      await answerInThread(services, client, target, { text: input.text, lang, notes: input.notes, ...(input.clusterNames ? { clusterNames: input.clusterNames } : {}) });
     } catch (error) {
       await reportFailure(error, logger, (reply) => client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...reply } as never));
     }
