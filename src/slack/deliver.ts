@@ -4,6 +4,8 @@ import { renderAnswer } from './blocks/render-answer.js';
 import { renderCompact } from './blocks/render-compact.js';
 import type { SlackMessage } from './blocks/types.js';
 import { addClusterVerdicts, buildAnswer, matchAnswer, type AnswerRequest } from './build-answer.js';
+import { feedbackRefFor } from './feedback-ref.js';
+import { noteAnswer, noteSurface } from './note-answer.js';
 import { postToResponseUrl } from './respond.js';
 import type { Services } from './services.js';
 
@@ -12,6 +14,7 @@ import type { Services } from './services.js';
  * are slow the answer is posted without verdicts first and replaced when they arrive.
  */
 export async function answerViaResponseUrl(services: Services, responseUrl: string, request: AnswerRequest): Promise<void> {
+  noteSurface('command');
   let pendingPosted = false;
   const post = (message: SlackMessage, replace: boolean) =>
     postToResponseUrl(
@@ -24,6 +27,7 @@ export async function answerViaResponseUrl(services: Services, responseUrl: stri
     pendingPosted = true;
   });
   await post(await renderShareable(services, answer), pendingPosted);
+  noteAnswer('command', answer);
 }
 
 /** Answers a mention in its thread with the full answer, updating it in place when cluster verdicts arrive late. */
@@ -33,14 +37,16 @@ export async function answerInThread(
   target: { channel: string; threadTs: string },
   request: AnswerRequest,
 ): Promise<void> {
+  noteSurface('mention');
   let pendingTs: string | undefined;
   const answer = await buildAnswer(answerDeps(services), request, async (pending) => {
     const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderAnswer(pending) });
     pendingTs = posted.ts;
   });
-  const message = renderAnswer(answer);
+  const message = renderAnswer(answer, await feedbackRefFor(services, 'mention', answer));
   if (pendingTs) await client.chat.update({ channel: target.channel, ts: pendingTs, ...message });
   else await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
+  noteAnswer('mention', answer);
 }
 
 /**
@@ -54,7 +60,9 @@ export async function annotateInThread(
   request: AnswerRequest,
   beforePost: (answer: Answer) => Promise<Answer | undefined>,
 ): Promise<boolean> {
+  noteSurface('incident');
   const matched = await matchAnswer(services.matcher, request);
+  if (matched.failure || matched.matches.length === 0) noteAnswer('incident', matched);
   if (matched.failure) {
     // Nobody asked, so the failure is logged rather than posted.
     services.logger?.warn(`k8sfix: could not read a message in ${target.channel} (${matched.failure.code}): ${matched.failure.message}`);
@@ -62,23 +70,29 @@ export async function annotateInThread(
   }
   if (matched.matches.length === 0) return false;
   const allowed = await beforePost(matched);
-  if (!allowed || allowed.matches.length === 0) return false;
+  if (!allowed || allowed.matches.length === 0) {
+    noteAnswer('incident', matched, false);
+    return false;
+  }
   // Only now ask the clusters: messages that will not be answered never cost a cluster query.
   const answer = await addClusterVerdicts(answerDeps(services), allowed, request.clusterNames);
-  const ref = await services.answers.save(renderAnswer(answer));
-  await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderCompact(answer, ref) });
+  const feedback = await feedbackRefFor(services, 'incident', answer);
+  const ref = await services.answers.save(renderAnswer(answer, feedback));
+  await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderCompact(answer, ref, feedback.feedbackRef) });
+  noteAnswer('incident', answer);
   return true;
 }
 
 /** The answer with a share button whose reference points at the same answer without the button. */
 export async function renderShareable(services: Services, answer: Answer): Promise<SlackMessage> {
   if (answer.failure || answer.matches.length === 0) return renderAnswer(answer);
+  const feedback = await feedbackRefFor(services, 'command', answer);
   try {
-    const ref = await services.answers.save(renderAnswer(answer));
-    return renderAnswer(answer, { shareRef: ref });
+    const ref = await services.answers.save(renderAnswer(answer, feedback));
+    return renderAnswer(answer, { ...feedback, shareRef: ref });
   } catch (error) {
     services.logger?.warn(`k8sfix: could not store the answer for its share button (${String(error)})`);
-    return renderAnswer(answer);
+    return renderAnswer(answer, feedback);
   }
 }
 

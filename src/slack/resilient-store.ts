@@ -40,6 +40,8 @@ export function withLocalFallback(primary: Store, logger?: Logger): Store {
     setIfAbsent: (key, value, ttlMs) => run((s) => s.setIfAbsent(key, value, ttlMs)),
     increment: (key, ttlMs) => run((s) => s.increment(key, ttlMs)),
     delete: (key) => run((s) => s.delete(key)),
+    hashSet: (key, field, value, ttlMs) => run((s) => s.hashSet(key, field, value, ttlMs)),
+    hashGetAll: (key) => run((s) => s.hashGetAll(key)),
     close: async () => {
       await Promise.allSettled([primary.close(), local.close()]);
     },

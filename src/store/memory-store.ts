@@ -8,6 +8,7 @@ interface Slot {
 /** The default store: one process, nothing shared. Expired keys are dropped when read or every 1000 writes. */
 export class MemoryStore implements Store {
   private readonly slots = new Map<string, Slot>();
+  private readonly hashes = new Map<string, { fields: Map<string, string>; expiresAt: number }>();
   private writes = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -39,10 +40,32 @@ export class MemoryStore implements Store {
 
   async delete(key: string): Promise<void> {
     this.slots.delete(key);
+    this.hashes.delete(key);
+  }
+
+  async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
+    const hash = this.liveHash(key) ?? { fields: new Map<string, string>(), expiresAt: 0 };
+    hash.fields.set(field, value);
+    hash.expiresAt = this.now() + ttlMs;
+    this.hashes.set(key, hash);
+  }
+
+  async hashGetAll(key: string): Promise<Record<string, string>> {
+    return Object.fromEntries(this.liveHash(key)?.fields ?? []);
   }
 
   async close(): Promise<void> {
     this.slots.clear();
+    this.hashes.clear();
+  }
+
+  private liveHash(key: string): { fields: Map<string, string>; expiresAt: number } | undefined {
+    const hash = this.hashes.get(key);
+    if (hash && hash.expiresAt <= this.now()) {
+      this.hashes.delete(key);
+      return undefined;
+    }
+    return hash;
   }
 
   private live(key: string): Slot | undefined {

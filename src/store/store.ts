@@ -13,5 +13,9 @@ export interface Store {
   /** Adds one to a counter that expires ttlMs after its first increment; returns the new count. */
   increment(key: string, ttlMs: number): Promise<number>;
   delete(key: string): Promise<void>;
+  /** Sets one field of a hash and makes the whole hash expire ttlMs from now (used for feedback marks). */
+  hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void>;
+  /** Every field of a hash; empty when the hash is absent or expired. */
+  hashGetAll(key: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }

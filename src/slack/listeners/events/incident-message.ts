@@ -3,6 +3,7 @@ import { COMPACT_MAX_ISSUES } from '../../blocks/render-compact.js';
 import { annotateInThread } from '../../deliver.js';
 import type { Services } from '../../services.js';
 import { isPersonMessage, threadOf, type IncomingMessage } from '../../slack-message.js';
+import { noteFailure } from '../../note-answer.js';
 import { readMessageInput } from './read-message-input.js';
 
 /**
@@ -39,6 +40,7 @@ export function incidentMessage(services: Services) {
         return { ...answer, matches: answer.matches.filter((m) => claimed.includes(m.id)) };
       });
     } catch (error) {
+      noteFailure(error);
       logger.error(`k8sfix: could not annotate a message in ${message.channel}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
