@@ -50,6 +50,8 @@ export class SlackConnection implements SlackFetchHooks {
       this.socketUp = false;
       this.publish();
     };
+    // 'close' is the socket going away; the client says 'reconnecting' only when its retry starts, seconds later.
+    options.socketClient?.on('close', down);
     options.socketClient?.on('disconnected', down);
     options.socketClient?.on('reconnecting', down);
     this.publish();

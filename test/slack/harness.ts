@@ -1,6 +1,6 @@
 /** Starts the real Bolt app against the fake Slack, with the real matcher and catalogue. */
 import { LogLevel, type Logger } from '@slack/bolt';
-import type { Observability } from '../../src/observe/observability.js';
+import { createObservability, type Observability } from '../../src/observe/observability.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import type { AnyMatcher } from '../../src/matcher/types.js';
 import type { ClusterChecker } from '../../src/slack/cluster-checker.js';
@@ -42,6 +42,8 @@ export interface Harness {
   eventsUrl: string;
   /** The health side port: `${healthUrl}/livez`, `/readyz`, `/metrics`. */
   healthUrl: string;
+  /** The app's JSON log lines, parsed (only when the harness made the app's observability). */
+  logLines: Record<string, unknown>[];
   command(text: string, id: string, fields?: { user_id?: string; channel_id?: string }, sign?: SignOptions): Promise<SignedResponse>;
   event(event: Record<string, unknown>, options?: { eventId?: string; headers?: Record<string, string> }): Promise<SignedResponse>;
   action(payload: Record<string, unknown>): Promise<SignedResponse>;
@@ -78,11 +80,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadSlackConfig(env);
   const matcher = options.matcher ?? (await realCatalogue()).matcher;
   const logger = memoryLogger();
+  const logLines: Record<string, unknown>[] = [];
+  // The JSON log lines (one per request, ...) are kept for the tests to read instead of going to stdout.
+  const observe = options.observe ?? createObservability({ level: 'info', destination: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) } });
   const slack = createSlackApp(config, {
     matcher,
     store: options.store ?? new MemoryStore(),
     logger,
-    ...(options.observe ? { observe: options.observe } : {}),
+    observe,
     ...(options.clusters ? { clusters: options.clusters } : {}),
   });
   // Count requests in processing: the receiver calls processEvent before it answers Slack, and processEvent
@@ -108,6 +113,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     eventsUrl,
     healthUrl: `http://127.0.0.1:${healthPort}`,
+    logLines,
     command: (text, id, fields = {}, sign = {}) =>
       postSigned(eventsUrl, SECRET, slashCommandBody({ text, response_url: fake.responseUrl(id), ...fields }), 'application/x-www-form-urlencoded', sign),
     event: (event, opts = {}) =>
