@@ -56,7 +56,7 @@ export function formatFeedbackReport(rows: FeedbackReportRow[]): string {
       lines.push(`  - ${kept.at} ${kept.surface}, ${kept.confidence} confidence, sha256 ${kept.sha256.slice(0, 12)}:`);
       const text = kept.input.split('\n').slice(0, 20);
       // Pasted text may hold terminal escapes: shown as '?' so a paste cannot rewrite the maintainer's screen.
-      for (const line of text) lines.push(`      ${line.slice(0, 300).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?')}`);
+      for (const line of text) lines.push(`      ${(line.length > 500 ? `${line.slice(0, 500)}…` : line).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?')}`);
       if (kept.input.split('\n').length > 20) lines.push('      ...');
     }
     if (row.wrongWithoutInput > 0) {
