@@ -44,7 +44,8 @@ export async function loadCatalogues(dirs: string[], options: LoadOptions = {}):
   const problems: CatalogueProblem[] = [];
   const clashes: CatalogueProblem[] = [];
   for (const [i, dir] of dirs.entries()) {
-    const loaded = await loadCatalogue(dir, options);
+    // Always collected, then thrown together below: lint then names every problem of every directory at once.
+    const loaded = await loadCatalogue(dir, { ...options, skipInvalid: true });
     // Problems of later directories name the directory too, so the warning says where to look.
     const where = (file: string): string => (i === 0 ? file : join(dir, file));
     problems.push(...loaded.problems.map((p) => ({ ...p, file: where(p.file) })));
@@ -60,6 +61,7 @@ export async function loadCatalogues(dirs: string[], options: LoadOptions = {}):
       entries.push(entry);
     }
   }
-  if (clashes.length > 0) throw new CatalogueError(clashes);
+  if (clashes.length > 0) throw new CatalogueError(options.skipInvalid ? clashes : [...problems, ...clashes]);
+  if (problems.length > 0 && !options.skipInvalid) throw new CatalogueError(problems);
   return { entries, byId, dir: first, problems };
 }
