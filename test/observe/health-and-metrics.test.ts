@@ -168,7 +168,13 @@ describe.each([
     const { text } = await get(`${h.healthUrl}/metrics`);
     expect(sample(text, 'k8sfix_store_errors_total', { operation: 'get' })).toBeGreaterThan(0);
     expect(sample(text, 'k8sfix_ready', { check: 'redis' })).toBe(0);
-  });
+
+    // The same Redis back on its port: ready again, without a restart of the app.
+    redis = await startRedisServer({ port: redis.port });
+    const back = await readyzUntil(h, (r) => r.status === 200);
+    expect(back.status).toBe(200);
+    expect(back.body.checks.redis).toEqual({ ok: true, detail: 'reachable' });
+  }, 30_000);
 
   if (socket) {
     test('a dropped Socket Mode connection shows in /readyz until the client has reconnected', async () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadClusterConfigFromEnv } from '../../src/clusters/index.js';
 import { clusterCheckerFromEnv } from '../../src/slack/cluster-checker-from-env.js';
+import { createObservability } from '../../src/observe/observability.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTestCertificates, startFakeCluster, writeKubeconfig, type FakeCluster } from '../support/fake-kube-api-server.js';
 import { blocksText, IP_LEAK_PASTE, startHarness, type Harness } from '../slack/harness.js';
@@ -92,5 +93,27 @@ describe('Slack API errors and retries', () => {
     expect(count(metrics, 'k8sfix_answers_total', 'surface="mention",outcome="failed"')).toBe(1);
     const line = h.logLines.find((l) => l.msg === 'k8sfix: request' && l.outcome === 'failed');
     expect(line).toMatchObject({ surface: 'mention', error: 'slack_webapi_platform_error' });
+  });
+});
+
+describe('LOG_LEVEL=debug', () => {
+  test('the request line is joined by the start of the paste, at most 200 characters, at debug level only', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const observe = createObservability({ level: 'debug', destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+    const h = await startHarness({ observe });
+    try {
+      const paste = `${'x'.repeat(300)}\n${IP_LEAK_PASTE}`;
+      await h.command(paste, 'dbg1');
+      await h.fake.waitFor((c) => c.id === 'dbg1');
+      await h.idle();
+      const input = lines.find((l) => l.msg === 'k8sfix: request input')!;
+      expect(input.level).toBe(20);
+      expect(input.inputStart).toBe('x'.repeat(200));
+      const request = lines.find((l) => l.msg === 'k8sfix: request' && l.requestId === input.requestId)!;
+      expect(request).toMatchObject({ level: 30, surface: 'command', outcome: 'matched', issues: ['pod-ip-exhaustion-containerd-ip-leak'] });
+      expect(lines.filter((l) => l.level === 30).map((l) => JSON.stringify(l)).join('\n')).not.toContain('xxxxxxxxxx');
+    } finally {
+      await h.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** Slack's answers that mean the token itself is wrong: retrying cannot help, a person must fix the setting. */
-export const TOKEN_REJECTIONS = ['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'not_allowed_token_type'] as const;
+export const TOKEN_REJECTIONS = ['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive'] as const;
 
 export const SLACK_TOKEN_REJECTED = 'k8sfix_slack_token_rejected' as const;
 
