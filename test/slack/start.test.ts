@@ -98,6 +98,19 @@ describe('npm start', () => {
     40_000,
   );
 
+  test('Socket Mode: an app token Slack answers with invalid_auth is one line naming SLACK_APP_TOKEN, exit 1', async () => {
+    const fake = await new FakeSlackApi({ failing: { 'apps.connections.open': 'invalid_auth' } }).start();
+    try {
+      const app = startApp({ SLACK_API_URL: fake.apiUrl, SLACK_APP_TOKEN: 'xapp-wrong' });
+      expect(await app.exited).toBe(1);
+      const lines = app.stderr().split('\n').filter(Boolean);
+      expect(lines).toEqual([expect.stringMatching(/^k8sfix cannot start: SLACK_APP_TOKEN was rejected by Slack \(invalid_auth\): create an app-level token with the connections:write scope/)]);
+      expect(app.stdout()).not.toContain('connected over Socket Mode');
+    } finally {
+      await fake.stop();
+    }
+  }, 40_000);
+
   test('Slack unreachable at start: it keeps retrying, /livez answers and /readyz says Slack is unreachable', async () => {
     const closed = await freePort();
     const app = startApp({ SLACK_API_URL: `http://127.0.0.1:${closed}/api/` });
