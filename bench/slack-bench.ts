@@ -41,7 +41,7 @@ export async function runSlackBench(): Promise<void> {
   worker.on('message', (m: { type: string }) => messages.emit(m.type, m));
   const next = <T>(type: string) => new Promise<T>((resolve) => messages.once(type, resolve));
   const { apiUrl } = await next<{ apiUrl: string }>('ready');
-  const config = loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, LOG_LEVEL: 'error' });
+  const config = loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl, LOG_LEVEL: 'error', K8SFIX_HEALTH_PORT: '0' });
   const matcher = createMatcher(await loadCatalogue());
   const slack = createSlackApp(config, { matcher, store: new MemoryStore() });
   slack.app.logger.setLevel(LogLevel.ERROR);

@@ -1,5 +1,6 @@
 /** k8sfix's public API, for programs that embed it. */
 export { loadCatalogue, defaultCatalogueDir, type LoadOptions, type LoadedCatalogue } from './catalogue/load-catalogue.js';
+export { loadCatalogues, catalogueDirsFromEnv } from './catalogue/load-catalogues.js';
 export { CatalogueError, isCatalogueError, type CatalogueProblem } from './catalogue/catalogue-error.js';
 export type * from './catalogue/types.js';
 export { createMatcher, MIN_SCORE } from './matcher/create-matcher.js';

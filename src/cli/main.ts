@@ -13,6 +13,7 @@ usage:
   k8sfix clusters [--context NAME]...  show the connected clusters' facts
   k8sfix catalogue lint                check every catalogue entry
   k8sfix catalogue list [--json]       list the known issues
+  k8sfix feedback report [--json]      answers people marked right or wrong, per entry (reads REDIS_URL)
 
 options:
   --json               print the matches (with remediation) as JSON
@@ -47,6 +48,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (first === 'catalogue') return await runCatalogueCommand(rest, envLang, io);
+    if (first === 'feedback') {
+      const { runFeedbackCommand } = await import('./commands/feedback.js');
+      return await runFeedbackCommand(rest, io);
+    }
     if (first === 'clusters') {
       const { runClustersCommand } = await import('./commands/clusters.js');
       return await runClustersCommand(rest, io);

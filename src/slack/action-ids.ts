@@ -4,6 +4,9 @@ export const ACTION_IDS = {
   share: 'k8sfix_share',
   /** "Full answer" under a compact incident-channel reply. Value: a stored-answer reference. */
   fullAnswer: 'k8sfix_full_answer',
+  /** "Right issue" / "Wrong issue" under each match. Value: a stored feedback reference and the match's position. */
+  markRight: 'k8sfix_mark_right',
+  markWrong: 'k8sfix_mark_wrong',
 } as const;
 
 /** Block ids start with this prefix for the per-match actions row, which fix-action buttons will fill. */

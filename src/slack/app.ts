@@ -1,25 +1,33 @@
+import type { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Logger } from '@slack/bolt';
+import { boltLogger } from '../observe/bolt-logger.js';
+import { countStoreErrors } from '../observe/count-store-errors.js';
+import { HEALTH_PATHS, handleHealthRequest } from '../observe/health-routes.js';
+import { instrumentMatcher } from '../observe/instrument-matcher.js';
+import { createObservability, type Observability } from '../observe/observability.js';
+import { RedisStore } from '../store/redis-store.js';
 import type { SlackConfig } from './config.js';
 import { installRequestGate } from './http/install-request-gate.js';
 import { registerListeners } from './listeners/index.js';
+import { observeRequests } from './observe-requests.js';
 import { createServices, type Services, type SlackDeps } from './services.js';
+import { SlackConnection } from './slack-connection.js';
+import { instrumentSlackFetch } from './slack-fetch.js';
 
 export interface SlackApp {
   app: App;
   services: Services;
   mode: 'socket' | 'http';
-  /** Connects (Socket Mode) or listens (HTTP, on `port`, 0 for any free one). Resolves with the HTTP port. */
-  start(port?: number): Promise<{ port?: number }>;
+  observe: Observability;
+  /**
+   * Opens the health port (`healthPort`, default K8SFIX_HEALTH_PORT), checks the bot token with auth.test, then
+   * connects (Socket Mode) or listens (HTTP, on `port`, 0 for any free one). Retries while Slack is unreachable;
+   * rejects with a SlackTokenRejectedError when Slack refuses a token. Resolves with the ports.
+   */
+  start(port?: number, healthPort?: number): Promise<{ port?: number; healthPort: number }>;
   stop(): Promise<void>;
 }
-
-const LEVELS: Record<SlackConfig['logLevel'], LogLevel> = {
-  debug: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-  error: LogLevel.ERROR,
-};
 
 /**
  * The Bolt app: Socket Mode when an app token is configured, otherwise the HTTP receiver on `/slack/events`, with
@@ -27,14 +35,31 @@ const LEVELS: Record<SlackConfig['logLevel'], LogLevel> = {
  * old or ahead and requests already seen, and answers 400 to a signed body the app cannot serve.
  */
 export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
-  const logLevel = LEVELS[config.logLevel];
+  const observe = deps.observe ?? createObservability({ level: config.logLevel });
+  const { metrics, readiness } = observe;
+  let connection: SlackConnection | undefined;
   const clientOptions = {
     // Rate-limited calls wait for Retry-After and try again; other failures retry a few times, quickly.
-    retryConfig: { retries: 5, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+    // (p-retry reads onFailedAttempt; the Web API's type does not list it.)
+    retryConfig: {
+      retries: 5,
+      factor: 2,
+      minTimeout: 200,
+      maxTimeout: 5000,
+      onFailedAttempt: (error: Error & { retriesLeft?: number }) => {
+        if ((error.retriesLeft ?? 0) > 0) metrics.slackApiRetries.inc({ reason: /rate limit/i.test(error.message) ? 'ratelimited' : 'failed' });
+      },
+    },
     timeout: 15_000,
+    // Every Web API call of every client (Bolt's, Socket Mode's) goes through here: errors counted, reachability seen.
+    fetch: instrumentSlackFetch(globalThis.fetch, metrics, {
+      reachable: () => connection?.reachable(),
+      unreachable: (reason) => connection?.unreachable(reason),
+      tokenRejected: (method, error) => connection?.tokenRejected(method, error),
+    }),
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
   };
-  const loggerOptions = deps.logger ? { logger: deps.logger } : { logLevel };
+  const loggerOptions = { logger: deps.logger ?? boltLogger(observe.logger) };
   const mode = config.appToken ? 'socket' : 'http';
   const receiver =
     mode === 'socket'
@@ -42,21 +67,35 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
       : new HTTPReceiver({
           signingSecret: config.signingSecret as string,
           endpoints: '/slack/events',
-          customRoutes: [
-            {
-              path: '/healthz',
-              method: 'GET',
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'text/plain' });
-                res.end('ok');
-              },
-            },
-          ],
+          // The health paths on the events port too (the side port serves them as well); /healthz is /livez.
+          customRoutes: HEALTH_PATHS.map((path) => ({
+            path,
+            method: 'GET',
+            handler: (req, res) => void handleHealthRequest(req, res, readiness, metrics),
+          })),
           ...loggerOptions,
         });
-  const app = new App({ token: config.botToken, receiver, clientOptions, ...loggerOptions });
+  // Initialised in start(), so a token Slack rejects is one clear line rather than an unhandled rejection.
+  const app = new App({ token: config.botToken, receiver, clientOptions, deferInitialization: true, ...loggerOptions });
   const logger: Logger = app.logger;
-  const services = createServices(config, { ...deps, logger });
+  connection = new SlackConnection({
+    app,
+    mode,
+    readiness,
+    logger: observe.logger,
+    ...(receiver instanceof SocketModeReceiver ? { socketClient: receiver.client as unknown as EventEmitter } : {}),
+  });
+  readiness.set('catalogue', true, 'loaded');
+  const store = countStoreErrors(deps.store, metrics);
+  if (deps.store instanceof RedisStore) {
+    // Read through the store itself, not the local fallback: readiness says whether Redis answers.
+    readiness.addProbe('redis', async () => {
+      await store.get('readyz');
+      return { ok: true, detail: 'reachable' };
+    });
+  }
+  const services = createServices(config, { ...deps, store, logger, observe, matcher: instrumentMatcher(deps.matcher, metrics) });
+  app.use(observeRequests(observe));
   if (receiver instanceof HTTPReceiver) {
     installRequestGate(receiver, { signingSecret: config.signingSecret as string, endpoint: '/slack/events', replays: services.replays, logger });
   }
@@ -65,21 +104,31 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
     logger.error(`k8sfix: unhandled error in a listener (${error.code ?? 'no code'}): ${error.message}`);
   });
 
+  let listening = false;
   return {
     app,
     services,
     mode,
-    async start(port = config.port) {
-      if (mode === 'socket') {
-        await app.start();
-        return {};
-      }
-      const server = (await app.start(port)) as unknown as { address(): AddressInfo | string | null };
-      const address = server.address();
-      return { port: typeof address === 'object' && address ? address.port : port };
+    observe,
+    async start(port = config.port, healthPort = config.healthPort) {
+      const health = await observe.health.listen(healthPort);
+      let httpPort: number | undefined;
+      await connection.connect(async () => {
+        if (mode === 'socket') {
+          await app.start();
+        } else {
+          const server = (await app.start(port)) as unknown as { address(): AddressInfo | string | null };
+          const address = server.address();
+          httpPort = typeof address === 'object' && address ? address.port : port;
+        }
+        listening = true;
+      });
+      return httpPort === undefined ? { healthPort: health } : { port: httpPort, healthPort: health };
     },
     async stop() {
-      await app.stop();
+      connection.stop();
+      if (listening) await app.stop();
+      await observe.health.close();
       await services.store.close();
     },
   };

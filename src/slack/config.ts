@@ -37,6 +37,10 @@ export interface SlackConfig {
   answersTotal: number;
   /** `LOG_LEVEL`: debug, info, warn or error. Default info. */
   logLevel: LogLevelName;
+  /** `K8SFIX_HEALTH_PORT`: the side port serving /livez, /readyz and /metrics in both modes. Default 8081; 0 any free port. */
+  healthPort: number;
+  /** `K8SFIX_FEEDBACK_KEEP_INPUT`: keep the pasted text with a Right/Wrong mark (else only its SHA-256). Default false. */
+  feedbackKeepInput: boolean;
 }
 
 const LANGS: readonly string[] = ['en', 'ko'];
@@ -115,6 +119,13 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? 'info';
   if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${quoteSettingValue(logLevel)} is not a level: use debug, info, warn or error`);
 
+  const healthPort = readInt(read('K8SFIX_HEALTH_PORT'), 'K8SFIX_HEALTH_PORT', 0, 65535, 8081, '8081', problems);
+  if (!appToken && healthPort !== 0 && healthPort === port) {
+    problems.push(`K8SFIX_HEALTH_PORT and PORT are both ${port}: give the health side port another number (the events port serves /livez, /readyz and /metrics too)`);
+  }
+  const keepInput = read('K8SFIX_FEEDBACK_KEEP_INPUT')?.toLowerCase() ?? 'false';
+  if (keepInput !== 'true' && keepInput !== 'false') problems.push(`K8SFIX_FEEDBACK_KEEP_INPUT=${quoteSettingValue(keepInput)} is not valid: use true or false`);
+
   if (problems.length > 0) throw new SlackConfigError(problems);
   const config: SlackConfig = {
     botToken: botToken as string,
@@ -128,6 +139,8 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
     answersPerUser,
     answersTotal,
     logLevel: logLevel as LogLevelName,
+    healthPort,
+    feedbackKeepInput: keepInput === 'true',
   };
   if (appToken) config.appToken = appToken;
   if (signingSecret) config.signingSecret = signingSecret;

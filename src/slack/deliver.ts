@@ -6,6 +6,8 @@ import { renderAnswer } from './blocks/render-answer.js';
 import { renderCompact } from './blocks/render-compact.js';
 import type { SlackMessage } from './blocks/types.js';
 import { addClusterVerdicts, buildAnswer, matchAnswer, type AnswerRequest } from './build-answer.js';
+import { feedbackRefFor } from './feedback-ref.js';
+import { noteAnswer, noteSurface } from './note-answer.js';
 import { postToResponseUrl } from './respond.js';
 import type { Services } from './services.js';
 
@@ -15,6 +17,7 @@ import type { Services } from './services.js';
  * verdicts first and replaced when they arrive.
  */
 export async function answerViaResponseUrl(services: Services, responseUrl: string, request: AnswerRequest, owner: AnswerOwner): Promise<void> {
+  noteSurface('command');
   let pendingPosted = false;
   const post = (message: SlackMessage, replace: boolean) =>
     postToResponseUrl(
@@ -27,6 +30,7 @@ export async function answerViaResponseUrl(services: Services, responseUrl: stri
     pendingPosted = true;
   });
   await post(await renderShareable(services, answer, owner), pendingPosted);
+  noteAnswer('command', answer);
 }
 
 /**
@@ -39,15 +43,17 @@ export async function answerInThread(
   target: { channel: string; threadTs?: string },
   request: AnswerRequest,
 ): Promise<void> {
+  noteSurface('mention');
   let pendingTs: string | undefined;
   const where = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
   const answer = await buildAnswer(answerDeps(services), request, async (pending) => {
     const posted = await client.chat.postMessage({ ...where, ...renderAnswer(pending) });
     pendingTs = posted.ts;
   });
-  const message = renderAnswer(answer);
+  const message = renderAnswer(answer, await feedbackRefFor(services, 'mention', answer));
   if (pendingTs) await client.chat.update({ channel: target.channel, ts: pendingTs, ...message });
   else await client.chat.postMessage({ ...where, ...message });
+  noteAnswer('mention', answer);
 }
 
 /**
@@ -64,7 +70,9 @@ export async function annotateInThread(
   resolveLang: () => Promise<Lang>,
   beforePost: (answer: Answer) => Promise<Answer | undefined>,
 ): Promise<boolean> {
+  noteSurface('incident');
   const matched = await matchAnswer(services.matcher, { ...request, lang: services.config.defaultLang });
+  if (matched.failure || matched.matches.length === 0) noteAnswer('incident', matched);
   if (matched.failure) {
     // Nobody asked, so the failure is logged rather than posted.
     services.logger?.warn(`k8sfix: could not read a message in ${target.channel} (${matched.failure.code}): ${matched.failure.message}`);
@@ -72,27 +80,33 @@ export async function annotateInThread(
   }
   if (matched.matches.length === 0) return false;
   const allowed = await beforePost(matched);
-  if (!allowed || allowed.matches.length === 0) return false;
+  if (!allowed || allowed.matches.length === 0) {
+    noteAnswer('incident', matched, false);
+    return false;
+  }
   // Only now ask the clusters and Slack: messages that will not be answered never cost a cluster query or a users.info.
   const lang = await resolveLang();
   const answer = await addClusterVerdicts(answerDeps(services), { ...allowed, lang }, request.clusterNames);
-  const full = renderAnswer(answer);
+  const feedback = await feedbackRefFor(services, 'incident', answer);
+  const full = renderAnswer(answer, feedback);
   const owner = { user: target.user, channel: target.channel };
   const ref = await services.answers.save(full, owner);
-  const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderCompact(answer, ref) });
+  const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderCompact(answer, ref, feedback.feedbackRef) });
   if (posted.ts) await services.answers.bindMessage(ref, { ...owner, message: full }, posted.ts);
+  noteAnswer('incident', answer);
   return true;
 }
 
 /** The answer with a share button whose reference points at the same answer without the button. */
 export async function renderShareable(services: Services, answer: Answer, owner: AnswerOwner): Promise<SlackMessage> {
   if (answer.failure || answer.matches.length === 0) return renderAnswer(answer);
+  const feedback = await feedbackRefFor(services, 'command', answer);
   try {
-    const ref = await services.answers.save(renderAnswer(answer), owner);
-    return renderAnswer(answer, { shareRef: ref });
+    const ref = await services.answers.save(renderAnswer(answer, feedback), owner);
+    return renderAnswer(answer, { ...feedback, shareRef: ref });
   } catch (error) {
     services.logger?.warn(`k8sfix: could not store the answer for its share button (${String(error)})`);
-    return renderAnswer(answer);
+    return renderAnswer(answer, feedback);
   }
 }
 

@@ -188,6 +188,16 @@ export function withLocalFallback(primary: Store, options: LocalFallbackOptions 
           noteWrite();
         },
       ),
+    hashSet: (key, field, value, ttlMs) =>
+      run(
+        (s) => s.hashSet(key, field, value, ttlMs),
+        () => local.hashSet(key, field, value, ttlMs),
+      ),
+    hashGetAll: (key) =>
+      run(
+        (s) => s.hashGetAll(key),
+        () => local.hashGetAll(key),
+      ),
     close: async () => {
       closed = true;
       clearInterval(probeTimer);

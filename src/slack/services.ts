@@ -1,5 +1,7 @@
 import type { Logger } from '@slack/bolt';
+import { FeedbackStore } from '../feedback/feedback-store.js';
 import type { AnyMatcher } from '../matcher/types.js';
+import type { Observability } from '../observe/observability.js';
 import type { Store } from '../store/store.js';
 import { AnswerStore } from './answer-store.js';
 import type { ClusterChecker } from './cluster-checker.js';
@@ -23,6 +25,8 @@ export interface SlackDeps {
   logger?: Logger;
   /** For response_url posts and file downloads. Default: global fetch. */
   fetch?: FetchFn;
+  /** Metrics, JSON logs, readiness and the health port; the app makes its own when absent. */
+  observe?: Observability;
 }
 
 /** Everything a listener uses, built once per app. */
@@ -41,6 +45,9 @@ export interface Services {
   fetch: FetchFn;
   trustedFileHosts: string[];
   logger?: Logger;
+  /** Right / Wrong marks, on the shared store itself (no local fallback: a mark that cannot be kept is said so). */
+  feedback: FeedbackStore;
+  observe?: Observability;
 }
 
 export function createServices(config: SlackConfig, deps: SlackDeps): Services {
@@ -59,7 +66,9 @@ export function createServices(config: SlackConfig, deps: SlackDeps): Services {
     language: new LanguageResolver(config.defaultLang, store, deps.logger),
     fetch: deps.fetch ?? globalThis.fetch,
     trustedFileHosts,
+    feedback: new FeedbackStore(deps.store, { keepInput: config.feedbackKeepInput }),
   };
+  if (deps.observe) services.observe = deps.observe;
   if (deps.clusters) services.clusters = deps.clusters;
   if (deps.logger) services.logger = deps.logger;
   return services;

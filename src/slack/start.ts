@@ -1,5 +1,7 @@
 /** `npm start`: the Slack app from the environment. Exits at once, naming every variable to fix, when it cannot start. */
-import { loadCatalogue } from '../index.js';
+import { formatProblem, isCatalogueError } from '../catalogue/catalogue-error.js';
+import { catalogueDirsFromEnv, loadCatalogues } from '../catalogue/load-catalogues.js';
+import { createObservability } from '../observe/observability.js';
 import { createMatchPool } from '../matcher/match-pool.js';
 import { loadMatchPoolConfigFromEnv } from '../matcher/load-match-pool-config-from-env.js';
 import { loadClusterConfigFromEnv } from '../clusters/index.js';
@@ -8,6 +10,7 @@ import { createSlackApp } from './app.js';
 import { clusterCheckerFromEnv } from './cluster-checker-from-env.js';
 import { loadSlackConfig } from './config.js';
 import { isSlackConfigError } from './errors/slack-config-error.js';
+import { isSlackTokenRejectedError } from './errors/slack-token-rejected-error.js';
 
 async function main(): Promise<void> {
   const problems: string[] = [];
@@ -30,12 +33,30 @@ async function main(): Promise<void> {
     await store?.close();
     process.exit(1);
   }
-  const catalogue = await loadCatalogue(process.env.K8SFIX_CATALOGUE_DIR || undefined);
+  // The health port opens first: /livez answers while the catalogue loads and Slack is reached, /readyz says why not yet.
+  const observe = createObservability({ level: config.logLevel });
+  observe.readiness.set('catalogue', false, 'loading');
+  observe.readiness.set('slack', false, 'not connected yet');
+  const healthPort = await observe.health.listen(config.healthPort);
+  observe.logger.info({ healthPort }, `k8sfix: /livez, /readyz and /metrics on port ${healthPort}`);
+  const dirs = catalogueDirsFromEnv(process.env);
+  // One broken entry must not take the others down: it is left out with a warning naming its file and field.
+  const catalogue = await loadCatalogues(dirs, { skipInvalid: true });
+  for (const problem of catalogue.problems) observe.logger.warn({ file: problem.file, field: problem.field }, `k8sfix: catalogue entry skipped: ${formatProblem(problem)}`);
   // Pastes are read on worker threads with a time budget, so one huge or hostile paste cannot stop the app
   // from acknowledging requests and answering health checks.
   const matcher = createMatchPool({ catalogue, ...poolConfig });
-  const slack = createSlackApp(config, { matcher, store, ...(clusters ? { clusters } : {}) });
-  const { port } = await slack.start();
+  const slack = createSlackApp(config, { matcher, store, observe, ...(clusters ? { clusters } : {}) });
+  observe.readiness.set('catalogue', true, `${catalogue.entries.length} entries from ${dirs.join(', ')}`);
+  let port: number | undefined;
+  try {
+    ({ port } = await slack.start());
+  } catch (error) {
+    if (!isSlackTokenRejectedError(error)) throw error;
+    // One line saying what to fix, and exit 1: retrying a rejected token would only crash-loop the pod.
+    console.error(error.message);
+    process.exit(1);
+  }
   const contexts = clusters?.listContexts() ?? [];
   console.log(
     `k8sfix: ${catalogue.entries.length} known issues, ` +
@@ -54,6 +75,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`k8sfix: the Slack app stopped: ${error instanceof Error ? error.message : String(error)}`);
+  if (isCatalogueError(error)) console.error(`k8sfix cannot start: ${error.message}`);
+  else console.error(`k8sfix: the Slack app stopped: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

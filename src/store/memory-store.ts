@@ -10,6 +10,7 @@ export class MemoryStore implements Store {
   private readonly slots = new Map<string, Slot>();
   /** Capped indexes: key -> when it was added, in insertion order (oldest first). */
   private readonly indexes = new Map<string, { keys: Map<string, number>; expiresAt: number }>();
+  private readonly hashes = new Map<string, { fields: Map<string, string>; expiresAt: number }>();
   private writes = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -41,6 +42,18 @@ export class MemoryStore implements Store {
 
   async delete(key: string): Promise<void> {
     this.slots.delete(key);
+    this.hashes.delete(key);
+  }
+
+  async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
+    const hash = this.liveHash(key) ?? { fields: new Map<string, string>(), expiresAt: 0 };
+    hash.fields.set(field, value);
+    hash.expiresAt = this.now() + ttlMs;
+    this.hashes.set(key, hash);
+  }
+
+  async hashGetAll(key: string): Promise<Record<string, string>> {
+    return Object.fromEntries(this.liveHash(key)?.fields ?? []);
   }
 
   async track(indexKey: string, key: string, cap: number, ttlMs: number): Promise<void> {
@@ -64,6 +77,16 @@ export class MemoryStore implements Store {
   async close(): Promise<void> {
     this.slots.clear();
     this.indexes.clear();
+    this.hashes.clear();
+  }
+
+  private liveHash(key: string): { fields: Map<string, string>; expiresAt: number } | undefined {
+    const hash = this.hashes.get(key);
+    if (hash && hash.expiresAt <= this.now()) {
+      this.hashes.delete(key);
+      return undefined;
+    }
+    return hash;
   }
 
   private live(key: string): Slot | undefined {

@@ -122,6 +122,14 @@ export class RedisStore implements Store {
     );
   }
 
+  async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
+    await this.run((redis) => redis.multi().hset(this.key(key), field, value).pexpire(this.key(key), toPx(ttlMs)).exec());
+  }
+
+  async hashGetAll(key: string): Promise<Record<string, string>> {
+    return this.run((redis) => redis.hgetall(this.key(key)));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -19,5 +19,9 @@ export interface Store {
    * Bounds state that grows with use, such as stored answers per user. Atomic on Redis.
    */
   track(indexKey: string, key: string, cap: number, ttlMs: number): Promise<void>;
+  /** Sets one field of a hash and makes the whole hash expire ttlMs from now (used for feedback marks). */
+  hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void>;
+  /** Every field of a hash; empty when the hash is absent or expired. */
+  hashGetAll(key: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
+import { FakeSlackApi } from '../support/fake-slack-api.js';
 import { parseDockerfile, type DockerInstruction, type DockerStage } from './parse-dockerfile.js';
 
 const ROOT = process.cwd();
@@ -153,9 +154,11 @@ describe('the final image\'s files, assembled from this checkout', () => {
 
   test('its CMD loads the catalogue and starts the Slack app', async () => {
     const cmd = all(final, 'CMD').at(-1)!.args;
+    // The app checks its token with auth.test before it listens: a local fake Slack answers it.
+    const fake = await new FakeSlackApi().start();
     const child = spawn(process.execPath, cmd.slice(1), {
       cwd: image,
-      env: containerEnv({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', PORT: '0', SLACK_API_URL: 'http://127.0.0.1:9/api/', LOG_LEVEL: 'error' }),
+      env: containerEnv({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', PORT: '0', K8SFIX_HEALTH_PORT: '0', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -180,6 +183,7 @@ describe('the final image\'s files, assembled from this checkout', () => {
       expect(started).toMatch(/^k8sfix: \d+ known issues, no clusters connected, listening on port \d+ at \/slack\/events$/);
     } finally {
       child.kill('SIGTERM');
+      await fake.stop();
     }
   }, 90_000);
 });

@@ -321,10 +321,8 @@ describeIf(kubectl)('kubectl kustomize deploy', () => {
   });
 
   test('every setting in the ConfigMap is a variable k8sfix reads', () => {
-    // Served by the health side port, which another change adds to src/; drop it from here when src reads it.
-    const pending = new Set(['K8SFIX_HEALTH_PORT']);
     const source = readSources(join(ROOT, 'src'));
-    const unread = NAMES.flatMap((name) => Object.keys(settings(name) ?? {})).filter((key) => !pending.has(key) && !source.includes(key));
+    const unread = NAMES.flatMap((name) => Object.keys(settings(name) ?? {})).filter((key) => !source.includes(key));
     expect([...new Set(unread)]).toEqual([]);
   });
 });

@@ -85,6 +85,21 @@ describe('Slack configuration from the environment', () => {
     });
   });
 
+  test('the health port and feedback settings: defaults, and each malformed value named', () => {
+    expect(loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toMatchObject({ healthPort: 8081, feedbackKeepInput: false });
+    expect(loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', K8SFIX_HEALTH_PORT: '9090', K8SFIX_FEEDBACK_KEEP_INPUT: 'TRUE' })).toMatchObject({
+      healthPort: 9090,
+      feedbackKeepInput: true,
+    });
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', K8SFIX_HEALTH_PORT: 'eighty', K8SFIX_FEEDBACK_KEEP_INPUT: 'yes' })).toEqual([
+      'K8SFIX_HEALTH_PORT="eighty" is not valid: give a whole number from 0 to 65535, e.g. K8SFIX_HEALTH_PORT=8081',
+      'K8SFIX_FEEDBACK_KEEP_INPUT="yes" is not valid: use true or false',
+    ]);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8081' })).toEqual([
+      'K8SFIX_HEALTH_PORT and PORT are both 8081: give the health side port another number (the events port serves /livez, /readyz and /metrics too)',
+    ]);
+  });
+
   test.each([
     ['https://slack.com/api/', 'https://slack.com/api/'],
     ['https://gateway.internal:8443/api', 'https://gateway.internal:8443/api/'],

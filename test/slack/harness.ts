@@ -1,5 +1,6 @@
 /** Starts the real Bolt app against the fake Slack, with the real matcher and catalogue. */
 import { LogLevel, type Logger } from '@slack/bolt';
+import { createObservability, type Observability } from '../../src/observe/observability.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import type { AnyMatcher } from '../../src/matcher/types.js';
 import type { ClusterChecker } from '../../src/slack/cluster-checker.js';
@@ -39,6 +40,10 @@ export interface Harness {
   slack: SlackApp;
   logger: ReturnType<typeof memoryLogger>;
   eventsUrl: string;
+  /** The health side port: `${healthUrl}/livez`, `/readyz`, `/metrics`. */
+  healthUrl: string;
+  /** The app's JSON log lines, parsed (only when the harness made the app's observability). */
+  logLines: Record<string, unknown>[];
   command(text: string, id: string, fields?: { user_id?: string; channel_id?: string }, sign?: SignOptions): Promise<SignedResponse>;
   event(event: Record<string, unknown>, options?: { eventId?: string; headers?: Record<string, string>; timestamp?: number }): Promise<SignedResponse>;
   action(payload: Record<string, unknown>): Promise<SignedResponse>;
@@ -56,6 +61,8 @@ export interface HarnessOptions {
   fake?: FakeSlackOptions;
   /** Socket Mode instead of HTTP. */
   socket?: boolean;
+  /** Metrics, logs and readiness to use (tests read the JSON log lines through its destination). */
+  observe?: Observability;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -65,16 +72,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SLACK_API_URL: fake.apiUrl,
     K8SFIX_INCIDENT_CHANNELS: `${INCIDENT_CHANNEL},inc-*`,
     K8SFIX_CHANNEL_RATE_LIMIT: '6',
+    // Any free port for /livez, /readyz and /metrics, so suites running at once do not fight over 8081.
+    K8SFIX_HEALTH_PORT: '0',
     ...(options.socket ? { SLACK_APP_TOKEN: 'xapp-test-token' } : { SLACK_SIGNING_SECRET: SECRET }),
     ...options.env,
   };
   const config = loadSlackConfig(env);
   const matcher = options.matcher ?? (await realCatalogue()).matcher;
   const logger = memoryLogger();
+  const logLines: Record<string, unknown>[] = [];
+  // The JSON log lines (one per request, ...) are kept for the tests to read instead of going to stdout.
+  const observe = options.observe ?? createObservability({ level: 'info', destination: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) } });
   const slack = createSlackApp(config, {
     matcher,
     store: options.store ?? new MemoryStore(),
     logger,
+    observe,
     ...(options.clusters ? { clusters: options.clusters } : {}),
   });
   // Count requests in processing: the receiver calls processEvent before it answers Slack, and processEvent
@@ -92,13 +105,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const idle = async (): Promise<void> => {
     for (let i = 0; i < 100_000 && inFlight > 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
   };
-  const { port } = await slack.start(0);
+  const { port, healthPort } = await slack.start(0);
   const eventsUrl = `http://127.0.0.1:${port ?? 0}/slack/events`;
   return {
     fake,
     slack,
     logger,
     eventsUrl,
+    healthUrl: `http://127.0.0.1:${healthPort}`,
+    logLines,
     command: (text, id, fields = {}, sign = {}) =>
       postSigned(eventsUrl, SECRET, slashCommandBody({ text, response_url: fake.responseUrl(id), ...fields }), 'application/x-www-form-urlencoded', sign),
     event: (event, opts = {}) =>

@@ -56,7 +56,7 @@ describe('two replicas on a shared Redis', () => {
   test('a share button pressed on the other replica finds the stored answer', async () => {
     await a.command(IP_LEAK_PASTE, 'r-cmd');
     const [reply] = await a.fake.waitFor((c) => c.id === 'r-cmd');
-    const ref = (reply!.body.blocks as { elements?: { value?: string }[] }[]).flatMap((x) => x.elements ?? []).find((e) => e.value)!.value!;
+    const ref = (reply!.body.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap((x) => x.elements ?? []).find((e) => e.action_id === 'k8sfix_share')!.value!;
     await b.action({
       type: 'block_actions',
       user: { id: 'U0USER001' },

@@ -184,6 +184,29 @@ describe.each(backends)('Store contract: $name', ({ open }) => {
     expect(await store.get('answer:old')).toBe('old');
   });
 
+  it('hashSet adds and replaces fields; hashGetAll returns them all, and {} for a hash never set', async () => {
+    const store = open();
+    expect(await store.hashGetAll('marks')).toEqual({});
+    await store.hashSet('marks', 'a:0:alice', 'right', 10_000);
+    await store.hashSet('marks', 'a:0:bob', 'wrong', 10_000);
+    await store.hashSet('marks', 'a:0:alice', 'wrong', 10_000);
+    expect(await store.hashGetAll('marks')).toEqual({ 'a:0:alice': 'wrong', 'a:0:bob': 'wrong' });
+  });
+
+  it('a hash expires ttlMs after its last hashSet, and delete removes it', async () => {
+    const store = open();
+    await store.hashSet('h', 'f', '1', 150);
+    await sleep(100);
+    await store.hashSet('h', 'g', '2', 150);
+    await sleep(100);
+    expect(await store.hashGetAll('h')).toEqual({ f: '1', g: '2' });
+    await sleep(120);
+    expect(await store.hashGetAll('h')).toEqual({});
+    await store.hashSet('h2', 'f', '1', 10_000);
+    await store.delete('h2');
+    expect(await store.hashGetAll('h2')).toEqual({});
+  });
+
   it('keeps two stores with different prefixes apart', async () => {
     const a = open(freshPrefix());
     const b = open(freshPrefix());

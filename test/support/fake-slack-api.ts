@@ -29,6 +29,8 @@ export interface FakeSlackOptions {
   channels?: Record<string, string>;
   /** Locales for users.info, by user id. */
   locales?: Record<string, string>;
+  /** Methods that answer `{ ok: false, error }` from the start, e.g. `{ 'auth.test': 'token_revoked' }`. */
+  failing?: Record<string, string>;
 }
 
 export class FakeSlackApi {
@@ -52,6 +54,7 @@ export class FakeSlackApi {
     this.botUserId = options.botUserId ?? 'UBOT0001';
     this.botId = options.botId ?? 'BBOT0001';
     this.events.setMaxListeners(0);
+    for (const [method, error] of Object.entries(options.failing ?? {})) this.failing.set(method, error);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         res.writeHead(500);
@@ -148,6 +151,11 @@ export class FakeSlackApi {
         resolve();
       });
     });
+  }
+
+  /** Drops every Socket Mode connection without a close handshake, as a network cut would. */
+  dropSockets(): void {
+    for (const socket of this.sockets) socket.terminate();
   }
 
   /** Waits until the app has closed its Socket Mode connections (a clean close handshake), at most timeoutMs. */

@@ -1,5 +1,5 @@
 import { formatProblem, isCatalogueError } from '../../catalogue/catalogue-error.js';
-import { loadCatalogue } from '../../catalogue/load-catalogue.js';
+import { catalogueDirsFromEnv, loadCatalogues } from '../../catalogue/load-catalogues.js';
 import { PRODUCT_NAMES, type Lang } from '../../catalogue/types.js';
 import { UsageError, type CliIo } from '../cli-io.js';
 
@@ -15,8 +15,9 @@ export async function runCatalogueCommand(args: string[], lang: Lang, io: CliIo)
   }
   if (sub === 'lint') {
     try {
-      const catalogue = await loadCatalogue(dir);
-      io.stdout(`catalogue OK: ${catalogue.entries.length} entries in ${catalogue.dir}\n`);
+      const dirs = catalogueDirsFromEnv(process.env, dir);
+      const catalogue = await loadCatalogues(dirs);
+      io.stdout(`catalogue OK: ${catalogue.entries.length} entries in ${dirs.join(', ')}\n`);
       return 0;
     } catch (error) {
       if (!isCatalogueError(error)) throw error;
@@ -26,7 +27,7 @@ export async function runCatalogueCommand(args: string[], lang: Lang, io: CliIo)
     }
   }
   if (sub === 'list') {
-    const catalogue = await loadCatalogue(dir);
+    const catalogue = await loadCatalogues(catalogueDirsFromEnv(process.env, dir));
     if (json) {
       const rows = catalogue.entries.map((e) => ({ id: e.id, product: e.product, title: e.title, sources: e.sources }));
       io.stdout(`${JSON.stringify(rows, null, 2)}\n`);

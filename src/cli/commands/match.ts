@@ -1,5 +1,5 @@
 import { formatProblem } from '../../catalogue/catalogue-error.js';
-import { loadCatalogue } from '../../catalogue/load-catalogue.js';
+import { catalogueDirsFromEnv, loadCatalogues } from '../../catalogue/load-catalogues.js';
 import type { CatalogueEntry } from '../../catalogue/types.js';
 import { createMatcher } from '../../matcher/create-matcher.js';
 import { EXIT_MATCH, EXIT_NO_MATCH, UsageError, type CliIo } from '../cli-io.js';
@@ -18,7 +18,7 @@ export async function runMatchCommand(args: MatchArgs, readStdin: () => Promise<
     throw new UsageError('give the error text as an argument or on standard input (k8sfix < pod.log)');
   }
   // One broken catalogue file must not hide the other known issues: warn and match with the rest.
-  const catalogue = await loadCatalogue(args.catalogueDir, { skipInvalid: true });
+  const catalogue = await loadCatalogues(catalogueDirsFromEnv(process.env, args.catalogueDir), { skipInvalid: true });
   for (const problem of catalogue.problems) io.stderr(`k8sfix: warning: skipped ${formatProblem(problem)}\n`);
   const { matches, notes } = createMatcher(catalogue).analyze(text, { top: args.top });
   for (const note of notes) io.stderr(`k8sfix: note: ${note}\n`);

@@ -4,6 +4,7 @@ import { ACTION_IDS, FIX_ACTIONS_BLOCK_PREFIX } from '../action-ids.js';
 import type { Answer } from '../answer.js';
 import { codeBlock, escapeInline, escapeMrkdwn, inlineCode } from '../escape.js';
 import { fallbackText } from './fallback-text.js';
+import { feedbackRow } from './feedback-buttons.js';
 import { LIMITS } from './limits.js';
 import { clusterLines, context, header, section, sourceLinks, stepText } from './render-parts.js';
 import { stringsFor } from './strings.js';
@@ -14,6 +15,8 @@ export interface RenderAnswerOptions {
   shareRef?: string;
   /** Fix-action buttons for a match, shown in a row under it; none until fix actions exist. */
   actionsFor?: (match: Match) => Button[];
+  /** Adds "Right issue" / "Wrong issue" under each match, carrying this stored feedback reference. */
+  feedbackRef?: string;
 }
 
 /** How many evidence lines a match shows. */
@@ -93,6 +96,7 @@ function matchBlocks(answer: Answer, match: Match, index: number, options: Rende
   if (buttons.length > 0) {
     blocks.push({ type: 'actions', block_id: `${FIX_ACTIONS_BLOCK_PREFIX}${match.id}`.slice(0, 255), elements: buttons.slice(0, 25) });
   }
+  if (options.feedbackRef) blocks.push(feedbackRow(options.feedbackRef, index, lang));
   return blocks;
 }
 

@@ -2,6 +2,7 @@ import { ACTION_IDS } from '../action-ids.js';
 import type { Answer } from '../answer.js';
 import { escapeMrkdwn } from '../escape.js';
 import { fallbackText } from './fallback-text.js';
+import { feedbackButtons, feedbackRow } from './feedback-buttons.js';
 import { fitPlain } from './fit-text.js';
 import { LIMITS } from './limits.js';
 import { appliesToLine, context, section, stepText } from './render-parts.js';
@@ -16,14 +17,18 @@ export const COMPACT_MAX_ISSUES = 3;
  * The unasked-for reply in an incident thread: per issue its title and confidence, where it applies and the first
  * remediation step, then one "Full answer" button. Short on purpose: it lands in the middle of an incident.
  */
-export function renderCompact(answer: Answer, fullAnswerRef: string): SlackMessage {
+export function renderCompact(answer: Answer, fullAnswerRef: string, feedbackRef?: string): SlackMessage {
   const s = stringsFor(answer.lang);
   const blocks: Block[] = [];
-  for (const match of answer.matches.slice(0, COMPACT_MAX_ISSUES)) {
+  const shown = answer.matches.slice(0, COMPACT_MAX_ISSUES);
+  // One issue: its Right / Wrong buttons sit beside "Full answer"; several: a row under each.
+  const feedbackBeside = feedbackRef !== undefined && shown.length === 1;
+  for (const [index, match] of shown.entries()) {
     const confidence = s.confidence[match.confidence];
     blocks.push(section(`${s.knownIssue} ${escapeMrkdwn(titleOf(match, answer.lang))} _(${confidence})_\n${appliesToLine(answer.clusters, match.id, answer.lang)}`));
     const first = stepText(match.entry, 0, answer.lang).replace(/^1\. /, '');
     if (first) blocks.push(section(`${s.firstStep} ${first}`));
+    if (feedbackRef !== undefined && !feedbackBeside) blocks.push(feedbackRow(feedbackRef, index, answer.lang));
   }
   if (answer.matches.length > COMPACT_MAX_ISSUES) {
     blocks.push(context([`+${answer.matches.length - COMPACT_MAX_ISSUES}`]));
@@ -38,6 +43,7 @@ export function renderCompact(answer: Answer, fullAnswerRef: string): SlackMessa
         text: { type: 'plain_text', text: fitPlain(s.fullAnswer, LIMITS.buttonText) },
         value: fullAnswerRef,
       },
+      ...(feedbackBeside && feedbackRef ? feedbackButtons(feedbackRef, 0, answer.lang) : []),
     ],
   });
   const first = answer.matches[0];

@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import { section } from '../blocks/render-parts.js';
 import { isResponseUrlError } from '../errors/response-url-error.js';
 import { escapeInline } from '../escape.js';
+import { noteFailure } from '../note-answer.js';
 
 /**
  * The last resort of every listener: log the error and tell the user in plain words what happened and what to
@@ -14,6 +15,7 @@ export async function reportFailure(
 ): Promise<void> {
   const code = (error as { code?: unknown })?.code;
   const detail = error instanceof Error ? error.message : String(error);
+  noteFailure(error);
   logger.error(`k8sfix: ${typeof code === 'string' ? `${code}: ` : ''}${detail}`);
   if (isResponseUrlError(error)) return;
   const text =

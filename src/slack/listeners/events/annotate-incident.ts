@@ -1,4 +1,5 @@
 import type { Logger, webApi } from '@slack/bolt';
+import { noteFailure } from '../../note-answer.js';
 import { COMPACT_MAX_ISSUES } from '../../blocks/render-compact.js';
 import { annotateInThread } from '../../deliver.js';
 import type { Services } from '../../services.js';
@@ -50,6 +51,7 @@ export async function annotateIncident(services: Services, client: webApi.WebCli
       },
     );
   } catch (error) {
+    noteFailure(error);
     logger.error(`k8sfix: could not annotate a message in ${message.channel}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
