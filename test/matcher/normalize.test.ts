@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { normalizeLine, squeeze, stripAnsiAndControl, unescapeJsonText } from '../../src/matcher/normalize.js';
+import { foldLookalikes, normalizeLine, squeeze, stripAnsiAndControl, unescapeJsonText } from '../../src/matcher/normalize.js';
+import { realCatalogue } from '../support/catalogue.js';
 import { prepareInput } from '../../src/matcher/prepare-input.js';
 
 describe('normalisation', () => {
@@ -45,5 +46,29 @@ describe('normalisation', () => {
     const input = prepareInput('x'.repeat(1_200_000));
     expect(input.truncated).toBe(true);
     expect(input.stream.length).toBeLessThanOrEqual(1_000_000);
+  });
+});
+
+describe('text that hides a known error', () => {
+  test.each([
+    ['full-width letters', 'ｆａｉｌｅｄ ｔｏ ａｌｌｏｃａｔｅ', 'failed to allocate'],
+    ['a ligature', 'ﬁle', 'file'],
+    ['a left-to-right mark and a soft hyphen', 'con\u200etai\u00adnerd', 'containerd'],
+    ['Cyrillic look-alikes', 'сontаinеrd', 'containerd'],
+    ['mathematical bold letters', '𝐜𝐨𝐧𝐭𝐚𝐢𝐧𝐞𝐫𝐝', 'containerd'],
+    ['a no-break space', 'no\u00a0IP', 'no IP'],
+  ])('%s read as plain Latin', (_why, input, expected) => {
+    expect(foldLookalikes(input)).toBe(expected);
+  });
+
+  test('Korean and other scripts are left as they are, and nothing grows much', () => {
+    expect(foldLookalikes('노드에서 파드가 안 떠요')).toBe('노드에서 파드가 안 떠요');
+    expect(foldLookalikes('\ufdfa'.repeat(100)).length).toBeLessThanOrEqual(100);
+  });
+
+  test('the matcher names a known error spelled with look-alikes', async () => {
+    const { matcher } = await realCatalogue();
+    const disguised = 'ｆａｉｌｅｄ to allo\u00adcate for range 0: no IP addrеsses available in range set: 10.48.131.1-10.48.131.62';
+    expect(matcher.match(disguised)[0]?.id).toBe('pod-ip-exhaustion-containerd-ip-leak');
   });
 });
