@@ -71,24 +71,37 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
   };
 
   /**
-   * An input read window by window: each entry keeps its best candidate over all windows, and a later window
-   * wins a tie (logs are newest-last). Descriptions in words are read in the first and the last window.
+   * An input read window by window: each entry keeps its best signature match over all windows, and a later
+   * window wins a tie (logs are newest-last). Descriptions in words are then read in the first and the last
+   * window, knowing the strongest signature of the whole input. A one-window input is read as before.
    */
   const analysisSession = (stats: ReadStats, options: MatchOptions) => {
     const best = new Map<number, Candidate>();
+    const ends: PreparedInput[] = [];
     return {
       add: (input: PreparedInput, first: boolean, last: boolean): void => {
-        for (const [entryIndex, candidate] of analyzeWindow(input, stats.head, first || last)) {
+        if (first && last) {
+          analyzeWindow(input, stats.head, best, { signatures: true, symptoms: true });
+          return;
+        }
+        for (const [entryIndex, candidate] of analyzeWindow(input, stats.head, new Map(), { signatures: true, symptoms: false })) {
           if (candidate.score >= (best.get(entryIndex)?.score ?? -1)) best.set(entryIndex, candidate);
         }
+        if (first || last) ends.push(input);
       },
-      finish: (): Analysis => ({ matches: rank(best, options), notes: readNotes(stats) }),
+      finish: (): Analysis => {
+        for (const input of ends) analyzeWindow(input, stats.head, best, { signatures: false, symptoms: true });
+        return { matches: rank(best, options), notes: readNotes(stats) };
+      },
     };
   };
 
-  const analyzeWindow = (input: PreparedInput, head: string, describe: boolean): Map<number, Candidate> => {
-    const candidates = new Map<number, Candidate>();
-
+  const analyzeWindow = (
+    input: PreparedInput,
+    head: string,
+    candidates: Map<number, Candidate>,
+    read: { signatures: boolean; symptoms: boolean },
+  ): Map<number, Candidate> => {
     const named = productsNamedIn(head);
     // A text about another platform (EKS, AKS, k3s, a laptop) gets no platform-specific known issue, unless
     // it also names that issue's product ("works on GKE, fails on EKS").
@@ -98,7 +111,7 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
       const products = entries[entryIndex]!.affects.products;
       return otherPlatform && !products.includes('containerd') && !products.some((product) => namedOutright.has(product));
     };
-    for (const hit of signatures.search(input)) {
+    for (const hit of read.signatures ? signatures.search(input) : []) {
       if (belongsElsewhere(hit.entryIndex)) continue;
       const scored = scoreSignatureHit(hit);
       if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
@@ -107,7 +120,7 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     const inLog = isMostlyLog(input);
     // Several phrases of one entry may come back; the best one that passes speaks for it.
     const bestSymptom = new Map<number, { score: number; evidence: Evidence }>();
-    for (const hit of describe ? symptoms.search(input, strongest < FULL_COVERAGE) : []) {
+    for (const hit of read.symptoms ? symptoms.search(input, strongest < FULL_COVERAGE) : []) {
       if (belongsElsewhere(hit.entryIndex)) continue;
       const entry = entries[hit.entryIndex]!;
       const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
