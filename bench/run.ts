@@ -1,7 +1,10 @@
 /** `npm run bench`: every benchmark, printing its numbers. Speed goals live here, never in unit tests. */
 import { runMatcherBench } from './matcher-bench.js';
 import { runSlackBench } from './slack-bench.js';
+import { runWholeLogBench } from './whole-log-bench.js';
 
 await runMatcherBench();
+console.log('');
+await runWholeLogBench();
 console.log('');
 await runSlackBench();
