@@ -92,6 +92,12 @@ export class InputWindows {
   private cleanChars = 0;
   /** Lines of the current window that are new (not carried over from the previous one). */
   private fresh = 0;
+  private readonly windowChars: number;
+
+  /** `windowChars`: the size of a window in squeezed characters (default MAX_INPUT_CHARS; smaller in tests). */
+  constructor(options: { windowChars?: number } = {}) {
+    this.windowChars = options.windowChars ?? MAX_INPUT_CHARS;
+  }
 
   /**
    * One line of the input (without its line break), or a part of a very long one (`number` repeated). Returns
@@ -143,7 +149,7 @@ export class InputWindows {
       this.parts.push(squeezed);
       this.offset += squeezed.length;
       this.fresh++;
-      if (this.offset >= MAX_INPUT_CHARS || this.lines.length >= MAX_WINDOW_LINES) done = this.close(true);
+      if (this.offset >= this.windowChars || this.lines.length >= MAX_WINDOW_LINES) done = this.close(true);
     }
     return done;
   }
