@@ -58,7 +58,7 @@ function writeLog(path: string, bytes: number): void {
     writeSync(fd, buffer);
     written += buffer.length;
   }
-  writeSync(fd, `  Warning  FailedCreatePodSandBox  90s (x12 over 2m)  kubelet  ${ERROR_LINE}\nI1123 10:00:01.000001    1702 kubelet.go:2445] "SyncLoop (PLEG): event for pod" pod="shop/cart-7d9f8b6c5d-x2x9q"\n`);
+  writeSync(fd, `\n  Warning  FailedCreatePodSandBox  90s (x12 over 2m)  kubelet  ${ERROR_LINE}\nI1123 10:00:01.000001    1702 kubelet.go:2445] "SyncLoop (PLEG): event for pod" pod="shop/cart-7d9f8b6c5d-x2x9q"\n`);
   closeSync(fd);
 }
 

@@ -18,8 +18,8 @@ export async function* windowsOfStream(
   let bytes = 0;
   const take = (text: string, last: boolean): PreparedInput[] => {
     const done: PreparedInput[] = [];
-    const push = (window: PreparedInput | undefined): void => {
-      if (window) done.push(window);
+    const push = (windows: PreparedInput[]): void => {
+      for (const window of windows) done.push(window);
     };
     let start = 0;
     const chunk = carry === '' ? text : carry + text;
@@ -59,6 +59,5 @@ export async function* windowsOfStream(
   }
   yield* take(decoder.decode(), true);
   windows.stats.bytes = bytes;
-  const last = windows.finish();
-  if (last) yield last;
+  yield* windows.finish();
 }
