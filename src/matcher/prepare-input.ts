@@ -28,8 +28,9 @@ const MAX_CLEAN_CHARS = 1_000_000;
 const HEAD_CHARS = 20_000;
 const BINARY_SAMPLE_CHARS = 4096;
 const BLANK = /^\s*$/;
-/** Pieces normalised in one call. */
+/** Pieces normalised in one call, and their characters at most: regexes over one huge string cost more per character. */
 const BATCH_PIECES = 256;
+const BATCH_CHARS = 64 * 1024;
 const NONE: PreparedInput[] = [];
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -98,6 +99,7 @@ export class InputWindows {
   private readonly windowChars: number;
   private batch: string[] = [];
   private batchNumbers: number[] = [];
+  private batchChars = 0;
 
   /** `windowChars`: the size of a window in squeezed characters (default MAX_INPUT_CHARS; smaller in tests). */
   constructor(options: { windowChars?: number } = {}) {
@@ -124,10 +126,12 @@ export class InputWindows {
         // Blank lines say nothing; skipping them here keeps a paste of newlines as cheap as ordinary text.
         if (line.length === 0 || BLANK.test(line)) continue;
         for (let from = 0; from < line.length; from += MAX_LINE_CHARS) {
-          this.batch.push(line.length > MAX_LINE_CHARS ? line.slice(from, from + MAX_LINE_CHARS) : line);
+          const piece = line.length > MAX_LINE_CHARS ? line.slice(from, from + MAX_LINE_CHARS) : line;
+          this.batch.push(piece);
           this.batchNumbers.push(number);
+          this.batchChars += piece.length;
+          if (this.batch.length >= BATCH_PIECES || this.batchChars >= BATCH_CHARS) done = done.length === 0 ? this.flush() : [...done, ...this.flush()];
         }
-        if (this.batch.length >= BATCH_PIECES) done = done.length === 0 ? this.flush() : [...done, ...this.flush()];
       }
       if (raw.length <= MAX_PART_CHARS) break;
     }
@@ -154,6 +158,7 @@ export class InputWindows {
     const numbers = this.batchNumbers;
     this.batch = [];
     this.batchNumbers = [];
+    this.batchChars = 0;
     let done: PreparedInput[] = NONE;
     for (let i = 0; i < pieces.length; i++) {
       const window = this.addPiece(pieces[i]!, squeezed[i] ?? '', numbers[i]!);
