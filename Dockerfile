@@ -31,9 +31,10 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY handlers ./handlers
-# bench/ and test/ are not in the build context (.dockerignore), so tsc compiles src/ and handlers/ only.
-# handlers/ holds no code until the first fix action lands; the empty dist/handlers keeps the COPY below valid.
-RUN npx tsc -p tsconfig.build.json && mkdir -p dist/handlers
+COPY catalogue ./catalogue
+# bench/ and test/ are not in the build context (.dockerignore), so tsc compiles src/ and handlers/ only;
+# `npm run build` also compiles and checks the catalogue into dist/catalogue.json, read at start instead of the YAML.
+RUN npm run build && mkdir -p dist/handlers
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -50,6 +51,7 @@ COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/handlers ./dist/handlers
+COPY --from=build /app/dist/catalogue.json ./dist/catalogue.json
 # The catalogue is data the app reads at start (its README.md marks the directory).
 COPY catalogue ./catalogue
 # Numeric, so the kubelet can check runAsNonRoot; files above stay owned by root, so the app cannot change them.

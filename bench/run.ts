@@ -2,9 +2,12 @@
 import { runMatcherBench } from './matcher-bench.js';
 import { runPathologicalBench } from './pathological-bench.js';
 import { runSlackBench } from './slack-bench.js';
+import { runWholeLogBench } from './whole-log-bench.js';
 
 await runMatcherBench();
 console.log('');
 await runPathologicalBench();
+console.log('');
+await runWholeLogBench();
 console.log('');
 await runSlackBench();

@@ -7,7 +7,7 @@ export { createMatcher, MIN_SCORE } from './matcher/create-matcher.js';
 export { createMatchPool, type MatchPoolOptions } from './matcher/match-pool.js';
 export { MatchTimeoutError, isMatchTimeoutError } from './matcher/errors/match-timeout-error.js';
 export { MatchPoolBusyError, isMatchPoolBusyError } from './matcher/errors/match-pool-busy-error.js';
-export type { Analysis, AnyMatcher, Confidence, Evidence, Match, Matcher, MatchOptions, OffThreadMatcher } from './matcher/types.js';
+export type { Analysis, AnyMatcher, Confidence, Evidence, Match, Matcher, MatchOptions, OffThreadMatcher, StreamMatcher } from './matcher/types.js';
 export { normalizeLine, squeeze, stripAnsiAndControl, unescapeJsonText } from './matcher/normalize.js';
 export { MAX_INPUT_CHARS } from './matcher/prepare-input.js';
 /**

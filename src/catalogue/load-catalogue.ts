@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { CatalogueError, type CatalogueProblem } from './catalogue-error.js';
+import { compiledCataloguePath, readCompiledCatalogue } from './compiled-catalogue.js';
 import type { Catalogue, CatalogueEntry } from './types.js';
 import { validateEntry } from './validate-entry.js';
 
@@ -13,11 +13,18 @@ export interface LoadOptions {
    * where one bad file must not take the others down). Default: false, throw a CatalogueError.
    */
   skipInvalid?: boolean;
+  /**
+   * For the package's own catalogue, use dist/catalogue.json (validated at build time) while it matches the
+   * YAML files. Default: true. Another directory is always read and validated from its YAML.
+   */
+  compiled?: boolean;
 }
 
 export interface LoadedCatalogue extends Catalogue {
   /** Problems of the entries that were left out (only with skipInvalid). */
   problems: CatalogueProblem[];
+  /** Why the compiled catalogue could not be used (out of date, corrupt), when it was not; the YAML was read instead. */
+  warnings: string[];
 }
 
 /** Catalogue files larger than this are refused rather than parsed. */
@@ -34,8 +41,39 @@ export function defaultCatalogueDir(): string {
   throw new Error('cannot find the catalogue/ directory of the k8sfix package: pass its path to loadCatalogue(dir)');
 }
 
-/** Loads and validates every `*.yaml` entry below `dir` (default: the package's own catalogue). */
-export async function loadCatalogue(dir: string = defaultCatalogueDir(), options: LoadOptions = {}): Promise<LoadedCatalogue> {
+function packagedCatalogueDir(): string | undefined {
+  try {
+    return defaultCatalogueDir();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads and validates every `*.yaml` entry below `dir` (default: the package's own catalogue, read from its
+ * compiled form when that is up to date).
+ */
+export async function loadCatalogue(dir?: string, options: LoadOptions = {}): Promise<LoadedCatalogue> {
+  const packaged = dir === undefined ? defaultCatalogueDir() : packagedCatalogueDir();
+  const root = dir ?? packaged!;
+  const warnings: string[] = [];
+  if (packaged && options.compiled !== false && resolve(root) === resolve(packaged)) {
+    const read = readCompiledCatalogue(compiledCataloguePath(packaged), packaged);
+    if ('compiled' in read) {
+      const { entries, problems } = read.compiled;
+      if (problems.length > 0 && !options.skipInvalid) throw new CatalogueError(problems);
+      return { entries, byId: new Map(entries.map((entry) => [entry.id, entry])), dir: root, problems, warnings };
+    }
+    // Missing is the ordinary state of a source checkout before its first build: no warning for that.
+    if (!read.missing) warnings.push(`${read.reason}; reading the YAML files instead (run "npm run build" to compile them)`);
+  }
+  return { ...(await loadYamlCatalogue(root, options)), warnings };
+}
+
+/** Loads and validates every `*.yaml` entry below `dir`. */
+async function loadYamlCatalogue(dir: string, options: LoadOptions): Promise<Omit<LoadedCatalogue, 'warnings'>> {
+  // Loaded only here: the yaml parser alone costs a CLI call more than matching does.
+  const { parseDocument } = await import('yaml');
   const files = (await listYamlFiles(dir)).sort();
   if (files.length === 0) throw new CatalogueError([{ file: '.', field: '(root)', message: `no *.yaml entries found in ${dir}` }]);
   const problems: CatalogueProblem[] = [];

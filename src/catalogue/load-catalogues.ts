@@ -42,6 +42,7 @@ export async function loadCatalogues(dirs: string[], options: LoadOptions = {}):
   const byId = new Map<string, CatalogueEntry>();
   const origin = new Map<string, string>();
   const problems: CatalogueProblem[] = [];
+  const warnings: string[] = [];
   const clashes: CatalogueProblem[] = [];
   for (const [i, dir] of dirs.entries()) {
     // Always collected, then thrown together below: lint then names every problem of every directory at once.
@@ -49,6 +50,7 @@ export async function loadCatalogues(dirs: string[], options: LoadOptions = {}):
     // Problems of later directories name the directory too, so the warning says where to look.
     const where = (file: string): string => (i === 0 ? file : join(dir, file));
     problems.push(...loaded.problems.map((p) => ({ ...p, file: where(p.file) })));
+    warnings.push(...loaded.warnings);
     for (const entry of loaded.entries) {
       const file = join(dir, entry.file);
       const earlier = origin.get(entry.id);
@@ -63,5 +65,5 @@ export async function loadCatalogues(dirs: string[], options: LoadOptions = {}):
   }
   if (clashes.length > 0) throw new CatalogueError(options.skipInvalid ? clashes : [...problems, ...clashes]);
   if (problems.length > 0 && !options.skipInvalid) throw new CatalogueError(problems);
-  return { entries, byId, dir: first, problems };
+  return { entries, byId, dir: first, problems, warnings };
 }

@@ -1,53 +1,59 @@
 #!/usr/bin/env node
 import { isCatalogueError } from '../catalogue/catalogue-error.js';
 import { EXIT_USAGE, isUsageError, type CliIo } from './cli-io.js';
-import { parseMatchArgs } from './parse-args.js';
-import { runCatalogueCommand } from './commands/catalogue.js';
-import { runMatchCommand } from './commands/match.js';
+import { hasFlag, parseMatchArgs } from './parse-args.js';
+import { langFromEnv } from './resolve-lang.js';
 
 const USAGE = `k8sfix: turns a pasted Kubernetes error into the known issue and its fix
 
 usage:
   k8sfix [options] "<error text>"      match the text against the known-issue catalogue
-  k8sfix [options] < pod.log           ... or read it from standard input
+  k8sfix [options] FILE...             ... or read log files, whole, whatever their size (- is standard input)
+  k8sfix [options] < pod.log           ... or read standard input
   k8sfix clusters [--context NAME]...  show the connected clusters' facts
   k8sfix catalogue lint                check every catalogue entry
   k8sfix catalogue list [--json]       list the known issues
   k8sfix feedback report [--json]      answers people marked right or wrong, per entry (reads REDIS_URL)
 
-options:
+options (--top 2 or --top=2):
   --json               print the matches (with remediation) as JSON
-  --lang en|ko         language of titles and steps (default: K8SFIX_LANG or en)
+  --lang en|ko         language of titles and steps (default: Korean for Korean input, else K8SFIX_LANG, else en)
   --top N              at most N matches (default 3)
   --context NAME       also say whether each match applies to this kubeconfig context (repeatable)
   --all-contexts       ... to every context in KUBECONFIG (or the K8SFIX_CONTEXTS allowlist)
-  --catalogue DIR      use another catalogue directory
+  --catalogue DIR      use another catalogue directory (default: K8SFIX_CATALOGUE_DIR, else the package's)
+  -h, --help           this help;  --version  the version
+
+Arguments that all name existing files (or -) are read as files; otherwise they are the error text
+(everything after -- is always text).
 
 exit status: 0 a known issue matched, 1 none did, 2 bad usage or error`;
 
-/** Reads standard input unless it is a terminal (then there is nothing to read). */
-async function readStdin(): Promise<string | undefined> {
-  if (process.stdin.isTTY) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    // The matcher reads the first MB; keep a little more so it can say the input was cut.
-    if (size > 4 * 1024 * 1024) break;
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export interface MainEnv {
+  env: NodeJS.ProcessEnv;
+  stdin: AsyncIterable<Uint8Array>;
+  stdinIsTty: boolean;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
-  const envLang = process.env.K8SFIX_LANG === 'ko' ? 'ko' : 'en';
+export async function main(argv: string[], io: CliIo, context: MainEnv): Promise<number> {
   try {
-    const [first, ...rest] = argv;
-    if (first === '-h' || first === '--help' || first === 'help') {
+    if (hasFlag(argv, '-h', '--help') || argv[0] === 'help') {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    if (first === 'catalogue') return await runCatalogueCommand(rest, envLang, io);
+    if (hasFlag(argv, '--version', '-V')) {
+      const { packageVersion } = await import('./package-version.js');
+      io.stdout(`k8sfix ${packageVersion()}\n`);
+      return 0;
+    }
+    const envLang = langFromEnv(context.env.K8SFIX_LANG);
+    const catalogueDir = context.env.K8SFIX_CATALOGUE_DIR || undefined;
+    const [first, ...rest] = argv;
+    // Each command is loaded only when used: a one-line match must not pay for the Kubernetes client.
+    if (first === 'catalogue') {
+      const { runCatalogueCommand } = await import('./commands/catalogue.js');
+      return await runCatalogueCommand(rest, envLang ?? 'en', catalogueDir, io);
+    }
     if (first === 'feedback') {
       const { runFeedbackCommand } = await import('./commands/feedback.js');
       return await runFeedbackCommand(rest, io);
@@ -56,7 +62,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const { runClustersCommand } = await import('./commands/clusters.js');
       return await runClustersCommand(rest, io);
     }
-    return await runMatchCommand(parseMatchArgs(argv, envLang), readStdin, io);
+    const args = parseMatchArgs(argv);
+    const { runMatchCommand } = await import('./commands/match.js');
+    return await runMatchCommand(args, { lang: envLang, catalogueDir, stdin: context.stdin, stdinIsTty: context.stdinIsTty }, io);
   } catch (error) {
     if (isUsageError(error)) {
       io.stderr(`k8sfix: ${error.message}\n\n${USAGE}\n`);
@@ -71,7 +79,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** A reader that closed the pipe (`k8sfix < big.log | head`) has what it wanted: end quietly, status 0. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
 const io: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
-main(process.argv.slice(2), io).then((code) => {
+main(process.argv.slice(2), io, { env: process.env, stdin: process.stdin, stdinIsTty: process.stdin.isTTY === true }).then((code) => {
   process.exitCode = code;
 });

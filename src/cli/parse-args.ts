@@ -2,30 +2,51 @@ import { UsageError } from './cli-io.js';
 import type { Lang } from '../catalogue/types.js';
 
 export interface MatchArgs {
+  /** Positional arguments: error text, or files to read (see input-source.ts for the rule). */
   text: string[];
+  /** Arguments after `--`: always text, never files. */
+  literal: string[];
   json: boolean;
-  lang: Lang;
+  /** --lang, when given; otherwise the input's language or K8SFIX_LANG decides. */
+  lang?: Lang;
   top: number;
   contexts: string[];
   allContexts: boolean;
   catalogueDir?: string;
 }
 
-/** Parses `k8sfix [options] [text...]`; throws UsageError with a message that says what to change. */
-export function parseMatchArgs(args: string[], defaultLang: Lang): MatchArgs {
-  const parsed: MatchArgs = { text: [], json: false, lang: defaultLang, top: 3, contexts: [], allContexts: false };
+const WITH_VALUE = new Set(['--lang', '--top', '--context', '--catalogue']);
+
+/**
+ * Parses `k8sfix [options] [text or FILE...]`; options take `--top 2` or `--top=2`. Throws UsageError with a
+ * message that says what to change.
+ */
+export function parseMatchArgs(args: string[]): MatchArgs {
+  const parsed: MatchArgs = { text: [], literal: [], json: false, top: 3, contexts: [], allContexts: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
     if (arg === '--') {
-      parsed.text.push(...args.slice(i + 1));
+      parsed.literal.push(...args.slice(i + 1));
       break;
     }
-    switch (arg) {
+    if (!arg.startsWith('--')) {
+      parsed.text.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const inline = eq === -1 ? undefined : arg.slice(eq + 1);
+    const value = (): string => {
+      if (inline !== undefined) {
+        if (inline === '') throw new UsageError(`${name}= needs a value`);
+        return inline;
+      }
+      const next = args[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    if (inline !== undefined && !WITH_VALUE.has(name)) throw new UsageError(`${name} takes no value`);
+    switch (name) {
       case '--json':
         parsed.json = true;
         break;
@@ -38,7 +59,7 @@ export function parseMatchArgs(args: string[], defaultLang: Lang): MatchArgs {
       case '--top': {
         const raw = value();
         const top = Number(raw);
-        if (!Number.isInteger(top) || top < 1 || top > 50) throw new UsageError(`--top takes a whole number from 1 to 50, not "${raw}"`);
+        if (!/^\d+$/.test(raw) || !Number.isInteger(top) || top < 1 || top > 50) throw new UsageError(`--top takes a whole number from 1 to 50, not "${raw}"`);
         parsed.top = top;
         break;
       }
@@ -52,10 +73,15 @@ export function parseMatchArgs(args: string[], defaultLang: Lang): MatchArgs {
         parsed.catalogueDir = value();
         break;
       default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-        parsed.text.push(arg);
+        throw new UsageError(`unknown option ${name}`);
     }
   }
   if (parsed.allContexts && parsed.contexts.length > 0) throw new UsageError('give either --context NAME or --all-contexts, not both');
   return parsed;
+}
+
+/** True when `--help`/`-h` (or `--version`) stands anywhere before a `--`. */
+export function hasFlag(args: string[], ...flags: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => flags.includes(arg));
 }

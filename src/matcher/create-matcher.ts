@@ -1,9 +1,12 @@
 import type { Catalogue } from '../catalogue/types.js';
-import { MAX_INPUT_CHARS, prepareInput } from './prepare-input.js';
+import { feedWindows, feedWindowsAsync } from './feed-windows.js';
+import { InputWindows, windowsOfText, type PreparedInput, type ReadStats } from './prepare-input.js';
+import { readNotes } from './read-notes.js';
+import { windowsOfStream } from './windows-of-stream.js';
 import { SignatureIndex, type SignatureHit } from './signature-index.js';
 import { namesOtherPlatform, productsNamedIn, productsNamedOutright } from './product-context.js';
 import { isMostlyLog, SymptomIndex, type SymptomHit } from './symptom-index.js';
-import type { Analysis, Confidence, Evidence, Matcher, MatchOptions } from './types.js';
+import type { Analysis, Confidence, Evidence, Match, MatchOptions, StreamMatcher } from './types.js';
 
 /** Below this score a candidate is not reported: the matcher abstains rather than guess. */
 export const MIN_SCORE = 0.6;
@@ -38,7 +41,7 @@ interface Candidate {
   evidence: Evidence[];
 }
 
-export function createMatcher(catalogue: Catalogue): Matcher {
+export function createMatcher(catalogue: Catalogue): StreamMatcher {
   const entries = catalogue.entries;
   const signatures = new SignatureIndex(entries);
   const symptoms = new SymptomIndex(entries);
@@ -46,22 +49,60 @@ export function createMatcher(catalogue: Catalogue): Matcher {
   const analyze = (text: string, options: MatchOptions = {}): Analysis => {
     if (typeof text !== 'string' || text.trim() === '') return { matches: [], notes: [] };
     try {
-      return analyzeText(text, options);
+      const windows = new InputWindows();
+      const session = analysisSession(windows.stats, options);
+      feedWindows(windowsOfText(text, windows), session.add);
+      return session.finish();
     } catch (error) {
-      // The matcher must never take an answer down with it; a bug here is reported, not thrown.
-      return { matches: [], notes: [`the matcher failed on this input (${error instanceof Error ? error.message : String(error)}); please report it`] };
+      return failed(error);
     }
   };
 
-  const analyzeText = (text: string, options: MatchOptions): Analysis => {
-    const notes: string[] = [];
-    const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 50));
-    const input = prepareInput(text);
-    if (input.truncated) notes.push(`the input has ${text.length.toLocaleString('en')} characters; only the first ${MAX_INPUT_CHARS.toLocaleString('en')} were read`);
-    if (input.binary) notes.push('the input looks like binary data, not text; paste the log as text');
-    const candidates = new Map<number, Candidate>();
+  const analyzeStream = async (source: AsyncIterable<Uint8Array | string>, options: MatchOptions = {}): Promise<Analysis> => {
+    try {
+      const windows = new InputWindows();
+      const session = analysisSession(windows.stats, options);
+      await feedWindowsAsync(windowsOfStream(source, windows), session.add);
+      return session.finish();
+    } catch (error) {
+      if (isStreamError(error)) throw error;
+      return failed(error);
+    }
+  };
 
-    const head = input.cleanText.slice(0, 20_000);
+  /**
+   * An input read window by window: each entry keeps its best signature match over all windows, and a later
+   * window wins a tie (logs are newest-last). Descriptions in words are then read in the first and the last
+   * window, knowing the strongest signature of the whole input. A one-window input is read as before.
+   */
+  const analysisSession = (stats: ReadStats, options: MatchOptions) => {
+    const best = new Map<number, Candidate>();
+    const ends: PreparedInput[] = [];
+    return {
+      add: (input: PreparedInput, first: boolean, last: boolean): void => {
+        if (first && last) {
+          analyzeWindow(input, stats.head, best, { signatures: true, symptoms: true });
+          return;
+        }
+        for (const [entryIndex, candidate] of analyzeWindow(input, stats.head, new Map(), { signatures: true, symptoms: false })) {
+          if (candidate.score >= (best.get(entryIndex)?.score ?? -1)) best.set(entryIndex, candidate);
+        }
+        if (first || last) ends.push(input);
+      },
+      finish: (): Analysis => {
+        for (const input of ends) analyzeWindow(input, stats.head, best, { signatures: false, symptoms: true });
+        const total = [...best.values()].filter((candidate) => candidate.score >= MIN_SCORE).length;
+        return { matches: rank(best, options), notes: readNotes(stats), total };
+      },
+    };
+  };
+
+  const analyzeWindow = (
+    input: PreparedInput,
+    head: string,
+    candidates: Map<number, Candidate>,
+    read: { signatures: boolean; symptoms: boolean },
+  ): Map<number, Candidate> => {
     const named = productsNamedIn(head);
     // A text about another platform (EKS, AKS, k3s, a laptop) gets no platform-specific known issue, unless
     // it also names that issue's product ("works on GKE, fails on EKS").
@@ -71,7 +112,7 @@ export function createMatcher(catalogue: Catalogue): Matcher {
       const products = entries[entryIndex]!.affects.products;
       return otherPlatform && !products.includes('containerd') && !products.some((product) => namedOutright.has(product));
     };
-    for (const hit of signatures.search(input)) {
+    for (const hit of read.signatures ? signatures.search(input) : []) {
       if (belongsElsewhere(hit.entryIndex)) continue;
       const scored = scoreSignatureHit(hit);
       if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
@@ -80,7 +121,7 @@ export function createMatcher(catalogue: Catalogue): Matcher {
     const inLog = isMostlyLog(input);
     // Several phrases of one entry may come back; the best one that passes speaks for it.
     const bestSymptom = new Map<number, { score: number; evidence: Evidence }>();
-    for (const hit of symptoms.search(input, strongest < FULL_COVERAGE)) {
+    for (const hit of read.symptoms ? symptoms.search(input, strongest < FULL_COVERAGE) : []) {
       if (belongsElsewhere(hit.entryIndex)) continue;
       const entry = entries[hit.entryIndex]!;
       const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
@@ -88,9 +129,13 @@ export function createMatcher(catalogue: Catalogue): Matcher {
       if (scored && scored.score > (bestSymptom.get(hit.entryIndex)?.score ?? 0)) bestSymptom.set(hit.entryIndex, scored);
     }
     for (const [entryIndex, scored] of bestSymptom) addEvidence(candidates, entryIndex, scored.score, scored.evidence);
+    return candidates;
+  };
 
-    const passing = [...candidates.values()].filter((candidate) => candidate.score >= MIN_SCORE);
-    const matches = passing
+  const rank = (candidates: Map<number, Candidate>, options: MatchOptions): Match[] => {
+    const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 50));
+    return [...candidates.values()]
+      .filter((candidate) => candidate.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score || a.entryIndex - b.entryIndex)
       .slice(0, top)
       .map((candidate) => {
@@ -98,10 +143,19 @@ export function createMatcher(catalogue: Catalogue): Matcher {
         const score = round(candidate.score);
         return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, entry };
       });
-    return { matches, notes, total: passing.length };
   };
 
-  return { analyze, match: (text, options) => analyze(text, options).matches };
+  return { analyze, analyzeStream, match: (text, options) => analyze(text, options).matches };
+}
+
+/** The matcher must never take an answer down with it; a bug here is reported, not thrown. */
+function failed(error: unknown): Analysis {
+  return { matches: [], notes: [`the matcher failed on this input (${error instanceof Error ? error.message : String(error)}); please report it`] };
+}
+
+/** A failure to read the input (a file that vanished, EIO) is the caller's to report, not a matcher bug. */
+function isStreamError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
 function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Evidence } | undefined {

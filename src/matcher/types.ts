@@ -6,7 +6,7 @@ export type Confidence = 'high' | 'medium' | 'low';
 export interface Evidence {
   /** How the line matched: a quoted error signature, a fuzzy fragment of one, or a described symptom. */
   kind: 'signature' | 'fragment' | 'symptom';
-  /** The input line as the user pasted it (trimmed, at most 300 characters). */
+  /** The input line as the user pasted it (trimmed, at most 300 characters: a long line shows the part that matched). */
   line: string;
   /** 1-based line number in the input. */
   lineNumber: number;
@@ -34,14 +34,14 @@ export interface Analysis {
   matches: Match[];
   /** How many known issues passed the bars before `top` cut the list (at least `matches.length`). */
   total?: number;
-  /** Things the user should know about how the input was read (for example that it was cut at 1 MB). */
+  /** Things the user should know about how the input was read (for example its size, when it was large). */
   notes: string[];
 }
 
 export interface Matcher {
   /** Known issues the text shows, best first; [] when none is confident. Never throws. */
   match(text: string, options?: MatchOptions): Match[];
-  /** The same, with notes about the input (cut, binary). Never throws. */
+  /** The same, with notes about the input (its size when large, binary). Never throws. */
   analyze(text: string, options?: MatchOptions): Analysis;
 }
 
@@ -62,4 +62,13 @@ export type AnyMatcher = Matcher | OffThreadMatcher;
 
 export function isOffThreadMatcher(matcher: AnyMatcher): matcher is OffThreadMatcher {
   return 'offThread' in matcher && matcher.offThread === true;
+}
+
+/** What createMatcher returns: a Matcher that also reads streams. */
+export interface StreamMatcher extends Matcher {
+  /**
+   * The same for a stream (standard input, a file), read whole as it comes in bounded memory. Rejects only
+   * when the stream itself fails.
+   */
+  analyzeStream(source: AsyncIterable<Uint8Array | string>, options?: MatchOptions): Promise<Analysis>;
 }

