@@ -40,6 +40,10 @@ export function withLocalFallback(primary: Store, logger?: Logger): Store {
     setIfAbsent: (key, value, ttlMs) => run((s) => s.setIfAbsent(key, value, ttlMs)),
     increment: (key, ttlMs) => run((s) => s.increment(key, ttlMs)),
     delete: (key) => run((s) => s.delete(key)),
+    // Fix actions fail closed: their requests and audit trail never fall back to one replica's memory.
+    compareAndSet: (key, expected, value, ttlMs) => primary.compareAndSet(key, expected, value, ttlMs),
+    appendLog: (log, expectedLength, entry) => primary.appendLog(log, expectedLength, entry),
+    readLog: (log, start) => primary.readLog(log, start),
     close: async () => {
       await Promise.allSettled([primary.close(), local.close()]);
     },

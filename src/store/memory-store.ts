@@ -8,6 +8,7 @@ interface Slot {
 /** The default store: one process, nothing shared. Expired keys are dropped when read or every 1000 writes. */
 export class MemoryStore implements Store {
   private readonly slots = new Map<string, Slot>();
+  private readonly logs = new Map<string, string[]>();
   private writes = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -41,8 +42,27 @@ export class MemoryStore implements Store {
     this.slots.delete(key);
   }
 
+  async compareAndSet(key: string, expected: string | undefined, value: string, ttlMs: number): Promise<boolean> {
+    if (this.live(key)?.value !== expected) return false;
+    this.write(key, value, ttlMs);
+    return true;
+  }
+
+  async appendLog(log: string, expectedLength: number, entry: string): Promise<boolean> {
+    const entries = this.logs.get(log) ?? [];
+    if (entries.length !== expectedLength) return false;
+    entries.push(entry);
+    this.logs.set(log, entries);
+    return true;
+  }
+
+  async readLog(log: string, start = 0): Promise<string[]> {
+    return (this.logs.get(log) ?? []).slice(start);
+  }
+
   async close(): Promise<void> {
     this.slots.clear();
+    this.logs.clear();
   }
 
   private live(key: string): Slot | undefined {
