@@ -2,7 +2,9 @@ import type { Store } from '../store/store.js';
 import { GENESIS_HASH, hashRecord, type AuditEvent, type AuditRecord } from './audit-record.js';
 import type { AuditSink } from './audit-sink.js';
 
-const LOG = 'actions:audit';
+/** The store log the trail is kept in. */
+export const AUDIT_LOG = 'actions:audit';
+const LOG = AUDIT_LOG;
 const MAX_RACES = 50;
 
 export interface AuditTrail {

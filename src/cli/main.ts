@@ -13,6 +13,8 @@ usage:
   k8sfix clusters [--context NAME]...  show the connected clusters' facts
   k8sfix catalogue lint                check every catalogue entry
   k8sfix catalogue list [--json]       list the known issues
+  k8sfix fix list|plan|run ...         fix actions: list them, preview one, run one (k8sfix fix --help)
+  k8sfix audit show|verify ...         the fix-action audit trail
 
 options:
   --json               print the matches (with remediation) as JSON
@@ -47,6 +49,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (first === 'catalogue') return await runCatalogueCommand(rest, envLang, io);
+    if (first === 'fix' || first === 'audit') {
+      const command = first === 'fix' ? (await import('./commands/fix.js')).runFixCommand : (await import('./commands/audit.js')).runAuditCommand;
+      return await command(rest, io);
+    }
     if (first === 'clusters') {
       const { runClustersCommand } = await import('./commands/clusters.js');
       return await runClustersCommand(rest, io);
