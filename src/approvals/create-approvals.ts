@@ -12,6 +12,10 @@ import { createRequest, isRequestId, loadRequest, newRequestId, updateRequest } 
 import { FINAL_STATES, type ActionRequest, type ApproveResult, type EndResult, type ProposeResult, type Refusal, type RefusalCode, type RequestState } from './types.js';
 
 export interface ApprovalsDeps {
+  /**
+   * The shared store itself (RedisStore, or MemoryStore for one replica), never `withLocalFallback`: a replica's
+   * own memory would let a lock, a budget or a request read succeed while Redis is away. Actions fail closed.
+   */
   store: Store;
   audit: AuditTrail;
   config: ActionsConfig;
