@@ -154,6 +154,22 @@ export interface RemediationStep {
   commands?: string[];
 }
 
+/** The cluster facts an action parameter can come from. */
+export const ACTION_FACTS = ['affected-pool-nodes', 'anthos-cluster-name', 'anthos-cluster-namespace'] as const;
+export type ActionFact = (typeof ACTION_FACTS)[number];
+
+/**
+ * Where one action parameter's value comes from: a `<placeholder>` of a signature, captured from the matched
+ * line; a cluster fact; the person, in a modal field; or a fixed value.
+ */
+export type ActionParamSource = { from: 'evidence'; placeholder: string } | { from: 'fact'; fact: ActionFact } | { from: 'person' } | { from: 'value'; value: string };
+
+export interface EntryAction {
+  /** The id of an action in handlers/registry.ts. */
+  id: string;
+  params: Record<string, ActionParamSource>;
+}
+
 export interface CatalogueEntry {
   id: string;
   title: Localized;
@@ -171,8 +187,8 @@ export interface CatalogueEntry {
   affects: Affects;
   fixedIn?: FixedIn;
   remediation: RemediationStep[];
-  /** Ids of approved fix actions in handlers/ (none yet). */
-  actions: string[];
+  /** The fix actions in handlers/ that carry out this entry's remediation, and where each parameter comes from. */
+  actions: EntryAction[];
   /** Realistic inputs that must match this entry first. */
   examples: string[];
   /** Where the entry lives on disk, relative to the catalogue directory (set by the loader). */

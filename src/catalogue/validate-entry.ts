@@ -1,3 +1,4 @@
+import { validateEntryAction } from './validate-entry-action.js';
 import {
   CLUSTER_SETTINGS,
   CLUSTER_TYPES,
@@ -105,9 +106,7 @@ export function validateEntry(doc: Json, file: string): { entry?: CatalogueEntry
   });
 
   const actions = requireArray(doc, 'actions', fail, 0);
-  actions?.forEach((action, i) => {
-    if (typeof action !== 'string' || !ID_PATTERN.test(action)) fail(`actions[${i}]`, 'must be the kebab-case id of a fix action');
-  });
+  actions?.forEach((action, i) => validateEntryAction(action, `actions[${i}]`, signatures, fail));
 
   const examples = requireArray(doc, 'examples', fail, 2);
   examples?.forEach((example, i) => {

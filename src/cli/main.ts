@@ -14,6 +14,8 @@ usage:
   k8sfix catalogue lint                check every catalogue entry
   k8sfix catalogue list [--json]       list the known issues
   k8sfix feedback report [--json]      answers people marked right or wrong, per entry (reads REDIS_URL)
+  k8sfix fix list|plan|run ...         fix actions: list them, preview one, run one (k8sfix fix --help)
+  k8sfix audit show|verify ...         the fix-action audit trail
 
 options (--top 2 or --top=2):
   --json               print the matches (with remediation) as JSON
@@ -57,6 +59,10 @@ export async function main(argv: string[], io: CliIo, context: MainEnv): Promise
     if (first === 'feedback') {
       const { runFeedbackCommand } = await import('./commands/feedback.js');
       return await runFeedbackCommand(rest, io);
+    }
+    if (first === 'fix' || first === 'audit') {
+      const command = first === 'fix' ? (await import('./commands/fix.js')).runFixCommand : (await import('./commands/audit.js')).runAuditCommand;
+      return await command(rest, io);
     }
     if (first === 'clusters') {
       const { runClustersCommand } = await import('./commands/clusters.js');

@@ -51,9 +51,12 @@ function send(request: RequestContext, { context, maxResponseBytes, signal }: Bo
 
     const transport = url.protocol === 'http:' ? httpRequest : httpsRequest;
     const agent = request.getAgent();
+    const payload = request.getBody();
+    // Node sends a DELETE body neither chunked nor with a length unless told: the server would read garbage.
+    const length = typeof payload === 'string' ? { 'content-length': String(Buffer.byteLength(payload)) } : {};
     const req = transport(url, {
       method: request.getHttpMethod(),
-      headers: { ...withoutHeader(request.getHeaders(), 'accept-encoding'), 'accept-encoding': 'gzip, deflate' },
+      headers: { ...withoutHeader(request.getHeaders(), 'accept-encoding'), 'accept-encoding': 'gzip, deflate', ...length },
       ...(agent ? { agent } : {}),
     });
     aborted.addEventListener('abort', onAbort, { once: true });
@@ -93,7 +96,6 @@ function send(request: RequestContext, { context, maxResponseBytes, signal }: Bo
         if (!res.complete) finish(Object.assign(new Error(`the connection closed before the answer to ${what} ended`), { code: 'ECONNRESET' }));
       });
     });
-    const payload = request.getBody();
     if (typeof payload === 'string') req.end(payload);
     else if (payload === undefined) req.end();
     else finish(new Error(`k8sfix sends no ${payload.constructor.name} bodies to a cluster`));

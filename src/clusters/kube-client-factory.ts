@@ -109,6 +109,11 @@ export class KubeClientFactory {
     };
   }
 
+  /** The merged kubeconfig of one context and the response cap, for the read-write action clients (src/actions/). */
+  kubeConfigOf(context: string): { kubeConfig: KubeConfig; maxResponseBytes: number } {
+    return { kubeConfig: this.kubeConfigFor(context), maxResponseBytes: this.maxResponseBytes };
+  }
+
   private kubeConfigFor(context: string): KubeConfig {
     if (context === IN_CLUSTER_CONTEXT && this.inCluster) return this.inCluster;
     const ctx = this.contexts.get(context);

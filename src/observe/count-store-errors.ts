@@ -20,6 +20,9 @@ export function countStoreErrors(store: Store, metrics: Metrics): Store {
     hashSet: (key, field, value, ttlMs) => counted('hashSet', () => store.hashSet(key, field, value, ttlMs)),
     hashGetAll: (key) => counted('hashGetAll', () => store.hashGetAll(key)),
     track: (indexKey, key, cap, ttlMs) => counted('track', () => store.track(indexKey, key, cap, ttlMs)),
+    compareAndSet: (key, expected, value, ttlMs) => counted('compareAndSet', () => store.compareAndSet(key, expected, value, ttlMs)),
+    appendLog: (log, expectedLength, entry) => counted('appendLog', () => store.appendLog(log, expectedLength, entry)),
+    readLog: (log, start) => counted('readLog', () => store.readLog(log, start)),
     close: () => store.close(),
   };
 }

@@ -198,6 +198,10 @@ export function withLocalFallback(primary: Store, options: LocalFallbackOptions 
         (s) => s.hashGetAll(key),
         () => local.hashGetAll(key),
       ),
+    // Fix actions fail closed: their requests and audit trail never fall back to one replica's memory.
+    compareAndSet: (key, expected, value, ttlMs) => primary.compareAndSet(key, expected, value, ttlMs),
+    appendLog: (log, expectedLength, entry) => primary.appendLog(log, expectedLength, entry),
+    readLog: (log, start) => primary.readLog(log, start),
     close: async () => {
       closed = true;
       clearInterval(probeTimer);

@@ -11,6 +11,7 @@ export class MemoryStore implements Store {
   /** Capped indexes: key -> when it was added, in insertion order (oldest first). */
   private readonly indexes = new Map<string, { keys: Map<string, number>; expiresAt: number }>();
   private readonly hashes = new Map<string, { fields: Map<string, string>; expiresAt: number }>();
+  private readonly logs = new Map<string, string[]>();
   private writes = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -74,10 +75,29 @@ export class MemoryStore implements Store {
     }
   }
 
+  async compareAndSet(key: string, expected: string | undefined, value: string, ttlMs: number): Promise<boolean> {
+    if (this.live(key)?.value !== expected) return false;
+    this.write(key, value, ttlMs);
+    return true;
+  }
+
+  async appendLog(log: string, expectedLength: number, entry: string): Promise<boolean> {
+    const entries = this.logs.get(log) ?? [];
+    if (entries.length !== expectedLength) return false;
+    entries.push(entry);
+    this.logs.set(log, entries);
+    return true;
+  }
+
+  async readLog(log: string, start = 0): Promise<string[]> {
+    return (this.logs.get(log) ?? []).slice(start);
+  }
+
   async close(): Promise<void> {
     this.slots.clear();
     this.indexes.clear();
     this.hashes.clear();
+    this.logs.clear();
   }
 
   private liveHash(key: string): { fields: Map<string, string>; expiresAt: number } | undefined {

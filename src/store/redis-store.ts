@@ -40,6 +40,24 @@ end
 redis.call('PEXPIRE', KEYS[1], ttl)
 return 1`;
 
+// GET and SET in one script, so no other client's write can fall between the comparison and the write.
+// ARGV[1] is '1' when the caller expects the key to be absent.
+const COMPARE_AND_SET_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if ARGV[1] == '1' then
+  if current then return 0 end
+elseif current ~= ARGV[2] then
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+return 1`;
+
+// XLEN and XADD in one script: an entry is added only after exactly the entries its writer has read.
+const APPEND_LOG_SCRIPT = `
+if redis.call('XLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return 0 end
+redis.call('XADD', KEYS[1], '*', 'e', ARGV[2])
+return 1`;
+
 /**
  * Replies that mean "this Redis cannot serve right now": out of memory under `noeviction` (reads still work,
  * writes fail), a read-only replica after a failover, snapshots failing, starting up, busy.
@@ -128,6 +146,22 @@ export class RedisStore implements Store {
 
   async hashGetAll(key: string): Promise<Record<string, string>> {
     return this.run((redis) => redis.hgetall(this.key(key)));
+  }
+
+  async compareAndSet(key: string, expected: string | undefined, value: string, ttlMs: number): Promise<boolean> {
+    const absent = expected === undefined ? '1' : '0';
+    const reply = await this.run((redis) => redis.eval(COMPARE_AND_SET_SCRIPT, 1, this.key(key), absent, expected ?? '', value, toPx(ttlMs)));
+    return Number(reply) === 1;
+  }
+
+  async appendLog(log: string, expectedLength: number, entry: string): Promise<boolean> {
+    const reply = await this.run((redis) => redis.eval(APPEND_LOG_SCRIPT, 1, this.key(log), expectedLength, entry));
+    return Number(reply) === 1;
+  }
+
+  async readLog(log: string, start = 0): Promise<string[]> {
+    const entries = await this.run((redis) => redis.xrange(this.key(log), '-', '+'));
+    return entries.slice(start).map(([, fields]) => fields[1] ?? '');
   }
 
   async close(): Promise<void> {

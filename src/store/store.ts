@@ -23,5 +23,19 @@ export interface Store {
   hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void>;
   /** Every field of a hash; empty when the hash is absent or expired. */
   hashGetAll(key: string): Promise<Record<string, string>>;
+  /**
+   * Sets the value only when the key now holds exactly `expected` (undefined: the key is absent), in one atomic
+   * step; true when this call set it. Fix-action requests move between states with it, so two replicas handling
+   * the same click cannot both win.
+   */
+  compareAndSet(key: string, expected: string | undefined, value: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Appends an entry to an append-only log (a Redis stream) only when the log holds exactly `expectedLength`
+   * entries, atomically; true when appended. The audit trail uses it so its hash chain has one order across replicas.
+   * Logs never expire.
+   */
+  appendLog(log: string, expectedLength: number, entry: string): Promise<boolean>;
+  /** The log's entries from `start` (0-based) on, oldest first. */
+  readLog(log: string, start?: number): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -292,9 +292,9 @@ describeIf(kubectl)('kubectl kustomize deploy', () => {
     expect(container.envFrom?.map((e) => e.configMapRef?.name)).toEqual(['k8sfix-settings']);
   });
 
-  test('actions: the opt-in component binds the k8sfix account to a role that grants nothing until an action exists', () => {
+  test('actions: the opt-in component binds the k8sfix account to the actions role (its rules are checked call by call in rbac.test.ts)', () => {
     const role = find<KubeObject & { rules: unknown[] }>('actions', 'ClusterRole', 'k8sfix-actions')!;
-    expect(role.rules).toEqual([]);
+    expect(role.rules.length).toBeGreaterThan(0);
     const binding = find<KubeObject & { roleRef: { name: string }; subjects: unknown[] }>('actions', 'ClusterRoleBinding', 'k8sfix-actions')!;
     expect({ role: binding.roleRef.name, subjects: binding.subjects }).toEqual({
       role: 'k8sfix-actions',

@@ -220,6 +220,42 @@ describe.each(backends)('Store contract: $name', ({ open }) => {
     expect(await a.get('shared-name')).toBeUndefined();
     expect(await b.get('shared-name')).toBe('from-b');
   });
+
+  it('compareAndSet writes only over the expected value, and undefined means "absent"', async () => {
+    const store = open();
+    expect(await store.compareAndSet('req', 'pending', 'approved', 10_000)).toBe(false);
+    expect(await store.get('req')).toBeUndefined();
+    expect(await store.compareAndSet('req', undefined, 'pending', 10_000)).toBe(true);
+    expect(await store.compareAndSet('req', undefined, 'other', 10_000)).toBe(false);
+    expect(await store.compareAndSet('req', 'approved', 'executing', 10_000)).toBe(false);
+    expect(await store.compareAndSet('req', 'pending', 'approved', 10_000)).toBe(true);
+    expect(await store.get('req')).toBe('approved');
+  });
+
+  it('lets exactly one of 20 concurrent compareAndSet calls over the same value win (a double click)', async () => {
+    const store = open();
+    await store.set('req', 'pending', 10_000);
+    const wins = await Promise.all(Array.from({ length: 20 }, (_, i) => store.compareAndSet('req', 'pending', `approved-by-${i}`, 10_000)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    expect(await store.get('req')).toBe(`approved-by-${wins.indexOf(true)}`);
+  });
+
+  it('appendLog appends only at the expected length, and readLog returns entries in order from a start', async () => {
+    const store = open();
+    expect(await store.readLog('audit')).toEqual([]);
+    expect(await store.appendLog('audit', 0, 'first')).toBe(true);
+    expect(await store.appendLog('audit', 0, 'racer')).toBe(false);
+    expect(await store.appendLog('audit', 1, 'second {"json":true}')).toBe(true);
+    expect(await store.readLog('audit')).toEqual(['first', 'second {"json":true}']);
+    expect(await store.readLog('audit', 1)).toEqual(['second {"json":true}']);
+  });
+
+  it('lets one of 10 concurrent appends at the same length win, so the log has one order', async () => {
+    const store = open();
+    const wins = await Promise.all(Array.from({ length: 10 }, (_, i) => store.appendLog('audit', 0, `entry-${i}`)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    expect(await store.readLog('audit')).toEqual([`entry-${wins.indexOf(true)}`]);
+  });
 });
 
 describe('RedisStore', () => {
@@ -248,6 +284,19 @@ describe('RedisStore', () => {
       }
     }
   }
+
+  it('two clients on one Redis: one compareAndSet wins, and both read one appended log', async () => {
+    const prefix = freshPrefix();
+    const a = track(new RedisStore({ url: server.url, keyPrefix: prefix }));
+    const b = track(new RedisStore({ url: server.url, keyPrefix: prefix }));
+    await a.set('req', 'pending', 10_000);
+    const [fromA, fromB] = await Promise.all([a.compareAndSet('req', 'pending', 'a', 10_000), b.compareAndSet('req', 'pending', 'b', 10_000)]);
+    expect([fromA, fromB].filter(Boolean)).toHaveLength(1);
+    expect(await a.appendLog('audit', 0, 'one')).toBe(true);
+    expect(await b.appendLog('audit', 0, 'two')).toBe(false);
+    expect(await b.appendLog('audit', 1, 'two')).toBe(true);
+    expect(await a.readLog('audit')).toEqual(['one', 'two']);
+  });
 
   it('prefixes keys with k8sfix: by default', async () => {
     const store = track(new RedisStore({ url: server.url }));

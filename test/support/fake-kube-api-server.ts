@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createGzip, gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
+import type { FakeResources } from './fake-kube-resources.js';
 
 const run = promisify(execFile);
 
@@ -82,6 +83,8 @@ export interface FakeClusterSpec {
   gzip?: boolean;
   /** Serve the untrusted self-signed certificate. */
   untrustedCertificate?: boolean;
+  /** Objects to read, patch, delete, create and evict (fix actions); see fake-kube-resources.ts. */
+  resources?: FakeResources;
 }
 
 export interface FakeCluster {
@@ -118,6 +121,17 @@ export async function startFakeCluster(spec: FakeClusterSpec, certs: TestCertifi
       });
       if (spec.behaviour === 'hang') return;
       if (req.headers.authorization !== `Bearer ${spec.token}`) return send(401, status(401, 'Unauthorized', 'Unauthorized'));
+      if (spec.resources && !(req.method === 'GET' && (url.pathname === '/api/v1/nodes' || url.pathname === '/version'))) {
+        const resources = spec.resources;
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          const answer = resources.handle(req.method ?? 'GET', url, Buffer.concat(chunks).toString('utf8'), req.headers);
+          if (answer) send(answer.status, answer.body);
+          else send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+        });
+        return;
+      }
       if (req.method !== 'GET') return send(405, status(405, 'MethodNotAllowed', 'the fake API server is read-only'));
       if (spec.forbiddenPaths?.includes(url.pathname)) {
         return send(403, status(403, 'Forbidden', `${url.pathname} is forbidden: User "system:serviceaccount:k8sfix:k8sfix" cannot list it`));

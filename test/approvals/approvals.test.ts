@@ -1,0 +1,276 @@
+/**
+ * The fix-action module end to end, without Slack: two replicas (two RedisStore clients on one real
+ * redis-server, each with its own audit file) and real client-node against the fake API server. What a person
+ * would see is the typed result (state, refusal code, reason, what to do next) and what reached the cluster.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTIONS_BY_ID } from '../../handlers/registry.js';
+import type { ActionsConfig } from '../../src/approvals/actions-config.js';
+import { createAuditSink, type AuditSink } from '../../src/approvals/audit-sink.js';
+import { createAuditTrail, type AuditTrail } from '../../src/approvals/audit-trail.js';
+import { createApprovals, type Approvals, type ProposeInput } from '../../src/approvals/create-approvals.js';
+import { verifyAuditChain } from '../../src/approvals/verify-audit-chain.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { startActionCluster, type ActionCluster } from '../actions/action-harness.js';
+import { daemonSet, node, pod, validatingWebhook } from '../actions/cluster-objects.js';
+
+const REQUESTER = 'U0REQUESTER';
+const APPROVER_1 = 'U0APPROVER1';
+const APPROVER_2 = 'U0APPROVER2';
+const GROUP_MEMBER = 'U0GROUPMATE';
+const STRANGER = 'U0STRANGER';
+
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+interface Replica {
+  approvals: Approvals;
+  store: RedisStore;
+  audit: AuditTrail;
+  sink: AuditSink;
+  file: string;
+}
+
+interface World {
+  cluster: ActionCluster;
+  a: Replica;
+  b: Replica;
+  clock: { now: number };
+  env: { killSwitch: boolean };
+}
+
+let world: World | undefined;
+let prefixes = 0;
+afterEach(async () => {
+  if (!world) return;
+  for (const r of [world.a, world.b]) {
+    r.sink.close();
+    await r.store.close();
+  }
+  await world.cluster.close();
+  world = undefined;
+});
+
+function config(env: { killSwitch: boolean }, overrides: Partial<ActionsConfig> = {}): ActionsConfig {
+  return {
+    enabled: true,
+    approvers: { userIds: [APPROVER_1, APPROVER_2], groupIds: ['S0ONCALL'] },
+    killSwitch: () => env.killSwitch,
+    freezeWindows: [],
+    budgetPerHour: 3,
+    expiryMs: 15 * 60_000,
+    nodeActionsEnabled: false,
+    nodeActionImage: 'registry.example/nsenter:1',
+    nodeActionNamespace: 'k8sfix-node-actions',
+    verifyTimeoutMs: 2000,
+    impersonation: new Map(),
+    auditFile: '-',
+    ...overrides,
+  };
+}
+
+async function start(objects: Record<string, unknown>[], overrides: Partial<ActionsConfig> = {}, redisUrl = redis.url): Promise<World> {
+  const cluster = await startActionCluster({ objects });
+  const prefix = `approvals-${process.pid}-${++prefixes}:`;
+  const dir = await mkdtemp(join(tmpdir(), 'k8sfix-audit-'));
+  const clock = { now: Date.parse('2026-12-01T10:00:00Z') };
+  const env = { killSwitch: false };
+  const replica = (name: string): Replica => {
+    const store = new RedisStore({ url: redisUrl, keyPrefix: prefix });
+    const file = join(dir, `${name}.jsonl`);
+    const sink = createAuditSink(file);
+    const audit = createAuditTrail(store, sink, () => clock.now);
+    const approvals = createApprovals({
+      store,
+      audit,
+      config: config(env, overrides),
+      actions: ACTIONS_BY_ID,
+      actionContext: () => cluster.ctx(),
+      groupMembers: async (group) => (group === 'S0ONCALL' ? [GROUP_MEMBER] : []),
+      now: () => clock.now,
+    });
+    return { approvals, store, audit, sink, file };
+  };
+  world = { cluster, a: replica('replica-a'), b: replica('replica-b'), clock, env };
+  return world;
+}
+
+const anetd = () => [
+  node('edge-node-1'),
+  node('edge-node-2'),
+  daemonSet('kube-system', 'anetd', 'ds-uid'),
+  pod('kube-system', 'anetd-x7k2p', 'edge-node-1', { kind: 'DaemonSet', name: 'anetd', uid: 'ds-uid' }),
+  pod('kube-system', 'anetd-m4n5b', 'edge-node-2', { kind: 'DaemonSet', name: 'anetd', uid: 'ds-uid' }),
+];
+const restart = (podName = 'anetd-x7k2p') => ({ action: 'restart-controller-pod', context: 'abm-edge', params: { namespace: 'kube-system', pod: podName }, requester: REQUESTER });
+const deletes = (w: World) => w.cluster.resources.applied().filter((m) => m.method !== 'GET');
+
+async function proposed(w: World, input: ProposeInput = restart()) {
+  const result = await w.a.approvals.propose(input);
+  if (!result.ok) throw new Error(`propose refused: ${result.reason}`);
+  return result.request;
+}
+
+describe('approving a fix', () => {
+  test('the full flow: pending with the preview, the requester and a stranger refused, an approver runs it once, and the audit chain holds', async () => {
+    const w = await start(anetd());
+    const request = await proposed(w);
+    expect(request).toEqual(expect.objectContaining({ state: 'pending', risk: 'medium', requiredApprovals: 1, expiresAt: w.clock.now + 15 * 60_000 }));
+    expect(request.plan!.preview.blastRadius).toEqual({ nodes: ['edge-node-1'], podsEvicted: ['kube-system/anetd-x7k2p'] });
+    expect(deletes(w)).toEqual([]);
+
+    expect(await w.b.approvals.approve(request.id, REQUESTER)).toEqual(expect.objectContaining({ ok: false, code: 'own-request', next: 'ask an approver to review it' }));
+    expect(await w.b.approvals.approve(request.id, STRANGER)).toEqual(expect.objectContaining({ ok: false, code: 'not-an-approver' }));
+    expect(deletes(w)).toEqual([]);
+
+    const approved = await w.b.approvals.approve(request.id, APPROVER_1);
+    expect(approved).toEqual(expect.objectContaining({ ok: true, needed: 0 }));
+    if (!approved.ok) return;
+    expect(approved.request.state).toBe('succeeded');
+    expect(approved.request.outcome!.verify).toEqual({ ok: true, detail: expect.stringMatching(/replaced it and is Ready/) });
+    expect(deletes(w).map((m) => `${m.method} ${m.path}`)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
+    expect(w.b.approvals.canUndo(approved.request)).toBe(false);
+
+    const records = await w.a.audit.read();
+    expect(records.map((r) => [r.event, r.actor])).toEqual([
+      ['proposed', REQUESTER],
+      ['previewed', 'k8sfix'],
+      ['approved', APPROVER_1],
+      ['executing', APPROVER_1],
+      ['executed', 'k8sfix'],
+      ['verified', 'k8sfix'],
+    ]);
+    expect(verifyAuditChain(records.map((r) => JSON.stringify(r)))).toEqual({ ok: true, records: 6 });
+    // Each replica's file holds what it wrote; together they are the whole chain, nothing lost.
+    const lines = [...(await readFile(w.a.file, 'utf8')).trim().split('\n'), ...(await readFile(w.b.file, 'utf8')).trim().split('\n')];
+    expect(lines.map((l) => JSON.parse(l).seq).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  test('a member of an approver user group may approve', async () => {
+    const w = await start(anetd());
+    const request = await proposed(w);
+    expect(await w.a.approvals.approve(request.id, GROUP_MEMBER)).toEqual(expect.objectContaining({ ok: true }));
+  });
+
+  test('the same Approve delivered to both replicas, twice each, executes once', async () => {
+    const w = await start(anetd());
+    const request = await proposed(w);
+    const results = await Promise.all([
+      w.a.approvals.approve(request.id, APPROVER_1),
+      w.b.approvals.approve(request.id, APPROVER_1),
+      w.a.approvals.approve(request.id, APPROVER_1),
+      w.b.approvals.approve(request.id, APPROVER_1),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual(expect.objectContaining({ code: expect.stringMatching(/^(not-pending|already-approved-by-you)$/) }));
+    expect(deletes(w)).toHaveLength(1);
+    expect((await w.a.audit.read()).filter((r) => r.event === 'executing')).toHaveLength(1);
+  });
+
+  test('an expired request is refused and nothing runs', async () => {
+    const w = await start(anetd());
+    const request = await proposed(w);
+    w.clock.now += 15 * 60_000 + 1;
+    const result = await w.b.approvals.approve(request.id, APPROVER_1);
+    expect(result).toEqual(expect.objectContaining({ ok: false, code: 'expired', next: 'propose the fix again for a fresh plan' }));
+    expect(!result.ok && result.request?.state).toBe('expired');
+    expect(deletes(w)).toEqual([]);
+  });
+
+  test('an unknown or tampered request id is refused', async () => {
+    const w = await start(anetd());
+    const request = await proposed(w);
+    for (const id of [`req_${'0'.repeat(32)}`, `${request.id}x`, 'restart-controller-pod kube-system anetd-x7k2p', '']) {
+      expect(await w.a.approvals.approve(id, APPROVER_1)).toEqual(expect.objectContaining({ ok: false, code: 'unknown-request' }));
+    }
+    expect(deletes(w)).toEqual([]);
+  });
+
+  test('the target replaced between plan and approval: stale, with what changed, and no mutation', async () => {
+    const w = await start(anetd());
+    const request = await proposed(w);
+    const old = w.cluster.resources.get('v1', 'Pod', 'anetd-x7k2p', 'kube-system')!;
+    w.cluster.resources.put({ ...old, metadata: { ...old.metadata, uid: 'replaced-uid' } });
+    const result = await w.a.approvals.approve(request.id, APPROVER_1);
+    expect(result).toEqual(expect.objectContaining({ ok: false, code: 'stale', next: 'propose the fix again to get a new plan approved' }));
+    expect(!result.ok && result.reason).toMatch(/Pod kube-system\/anetd-x7k2p was replaced \(uid .+ is now replaced-uid\)/);
+    expect(!result.ok && result.request?.state).toBe('stale');
+    expect(deletes(w)).toEqual([]);
+  });
+
+  test('the kill switch blocks an approved request before anything runs', async () => {
+    const w = await start(anetd());
+    const request = await proposed(w);
+    w.env.killSwitch = true;
+    const result = await w.a.approvals.approve(request.id, APPROVER_1);
+    expect(result).toEqual(expect.objectContaining({ ok: false, code: 'kill-switch' }));
+    expect(!result.ok && result.request?.state).toBe('blocked');
+    expect(deletes(w)).toEqual([]);
+  });
+
+  test('the disruption budget: with 1 per hour, the second restart in the cluster is blocked', async () => {
+    const w = await start(anetd(), { budgetPerHour: 1 });
+    const first = await proposed(w, restart('anetd-x7k2p'));
+    const second = await proposed(w, restart('anetd-m4n5b'));
+    expect(await w.a.approvals.approve(first.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
+    const blocked = await w.b.approvals.approve(second.id, APPROVER_1);
+    expect(blocked).toEqual(expect.objectContaining({ ok: false, code: 'budget-exhausted', next: 'wait until the hour has passed, or raise the budget' }));
+    expect(deletes(w)).toHaveLength(1);
+  });
+
+  test('high risk needs two different approvers, each with a reason; undo is its own request', async () => {
+    const w = await start([validatingWebhook('policy-agent-validating')]);
+    const request = await proposed(w, { action: 'delete-webhook-configuration', context: 'abm-edge', params: { kind: 'validating', name: 'policy-agent-validating' }, requester: REQUESTER });
+    expect(request.requiredApprovals).toBe(2);
+    expect(await w.a.approvals.approve(request.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: false, code: 'reason-required' }));
+    expect(await w.a.approvals.approve(request.id, APPROVER_1, 'blocks anetd pods on every node')).toEqual(expect.objectContaining({ ok: true, needed: 1 }));
+    expect(await w.b.approvals.approve(request.id, APPROVER_1, 'again')).toEqual(expect.objectContaining({ ok: false, code: 'already-approved-by-you' }));
+    expect(deletes(w)).toEqual([]);
+    const done = await w.b.approvals.approve(request.id, APPROVER_2, 'agreed, incident INC-4411');
+    expect(done.ok && done.request.state).toBe('succeeded');
+    expect(done.ok && done.request.approvals.map((a) => a.by)).toEqual([APPROVER_1, APPROVER_2]);
+    expect(done.ok && w.a.approvals.canUndo(done.request)).toBe(true);
+
+    const undo = await w.a.approvals.proposeUndo(request.id, REQUESTER);
+    expect(undo.ok && undo.request.undoOf?.requestId).toBe(request.id);
+    if (!undo.ok) return;
+    await w.a.approvals.approve(undo.request.id, APPROVER_1, 'restore');
+    const restored = await w.b.approvals.approve(undo.request.id, APPROVER_2, 'restore');
+    expect(restored.ok && restored.request.state).toBe('succeeded');
+    expect(w.cluster.resources.get('admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration', 'policy-agent-validating')).toBeDefined();
+  });
+
+  test('reject (not by the requester) and cancel (only by the requester) end a request', async () => {
+    const w = await start(anetd());
+    const one = await proposed(w);
+    expect(await w.a.approvals.cancel(one.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: false, code: 'not-requester' }));
+    expect(await w.a.approvals.cancel(one.id, REQUESTER)).toEqual(expect.objectContaining({ ok: true }));
+    expect(await w.b.approvals.approve(one.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: false, code: 'not-pending', reason: 'this request is cancelled: it was cancelled by the requester' }));
+    const two = await proposed(w);
+    expect(await w.b.approvals.reject(two.id, APPROVER_2, 'not during the sale')).toEqual(expect.objectContaining({ ok: true }));
+    expect(deletes(w)).toEqual([]);
+  });
+
+  test('Redis stopped mid-flow: the approval fails closed, nothing runs, and the audit file keeps every record written', async () => {
+    const own = await startRedisServer();
+    const w = await start(anetd(), {}, own.url);
+    const request = await proposed(w);
+    await own.stop();
+    const result = await w.b.approvals.approve(request.id, APPROVER_1);
+    expect(result).toEqual(expect.objectContaining({ ok: false, code: 'store-unavailable', next: 'nothing was changed; try again when Redis is back' }));
+    expect(await w.a.approvals.propose(restart('anetd-m4n5b'))).toEqual(expect.objectContaining({ ok: false, code: 'store-unavailable' }));
+    expect(deletes(w)).toEqual([]);
+    const lines = (await readFile(w.a.file, 'utf8')).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).event)).toEqual(['proposed', 'previewed']);
+    expect(verifyAuditChain(lines)).toEqual({ ok: true, records: 2 });
+  });
+});
