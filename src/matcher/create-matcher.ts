@@ -1,7 +1,10 @@
 import type { Catalogue } from '../catalogue/types.js';
 import { MAX_INPUT_CHARS, prepareInput } from './prepare-input.js';
 import { SignatureIndex, type SignatureHit } from './signature-index.js';
-import { namesOtherPlatform, productsNamedIn, productsNamedOutright } from './product-context.js';
+import { contextCaveat } from './context-caveat.js';
+import { judgeContext, type ContextVerdict } from './judge-context.js';
+import { readPasteContext } from './paste-context.js';
+import { productsNamedIn } from './product-context.js';
 import { isMostlyLog, SymptomIndex, type SymptomHit } from './symptom-index.js';
 import type { Analysis, Confidence, Evidence, Matcher, MatchOptions } from './types.js';
 
@@ -11,6 +14,12 @@ const DEFAULT_TOP = 5;
 
 /** A quoted signature: nearly all of its informative text in one place. */
 const FULL_COVERAGE = 0.85;
+/** Without context that places it, a match stays below high confidence: a bare line could come from anywhere. */
+const UNCORROBORATED_CAP = 0.84;
+/** A signature's cause must be nearly all there; the generic text before it does not make the error the same. */
+const CAUSE_COVERAGE = 0.8;
+/** A signature whose generic prefix the paste quotes this much of, ending in another cause, marks the paste as another error. */
+const DIVERGENT_MIN_WEIGHT = 12;
 /** A fragment: a good part of a signature, or a long specific run of it. */
 const FRAGMENT_COVERAGE = 0.5;
 const FRAGMENT_MIN_WEIGHT = 18;
@@ -63,31 +72,45 @@ export function createMatcher(catalogue: Catalogue): Matcher {
 
     const head = input.cleanText.slice(0, 20_000);
     const named = productsNamedIn(head);
-    // A text about another platform (EKS, AKS, k3s, a laptop) gets no platform-specific known issue, unless
-    // it also names that issue's product ("works on GKE, fails on EKS").
-    const otherPlatform = namesOtherPlatform(head);
-    const namedOutright = otherPlatform ? productsNamedOutright(head) : new Set<string>();
-    const belongsElsewhere = (entryIndex: number): boolean => {
-      const products = entries[entryIndex]!.affects.products;
-      return otherPlatform && !products.includes('containerd') && !products.some((product) => namedOutright.has(product));
+    const paste = readPasteContext(head);
+    const verdicts = new Map<number, ContextVerdict>();
+    const verdictOf = (entryIndex: number): ContextVerdict => {
+      let verdict = verdicts.get(entryIndex);
+      if (!verdict) verdicts.set(entryIndex, (verdict = judgeContext(entries[entryIndex]!, paste, options.platforms)));
+      return verdict;
     };
+    // Entries whose error family the paste quotes with another cause: its words describe that other error.
+    const divergent = new Set<number>();
     for (const hit of signatures.search(input)) {
-      if (belongsElsewhere(hit.entryIndex)) continue;
+      if (hit.causeReplaced && hit.coveredWeight >= DIVERGENT_MIN_WEIGHT) divergent.add(hit.entryIndex);
       const scored = scoreSignatureHit(hit);
       if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
     }
+    for (const entryIndex of candidates.keys()) divergent.delete(entryIndex);
     const strongest = Math.max(0, ...[...candidates.values()].map((c) => c.score));
     const inLog = isMostlyLog(input);
     // Several phrases of one entry may come back; the best one that passes speaks for it.
     const bestSymptom = new Map<number, { score: number; evidence: Evidence }>();
     for (const hit of symptoms.search(input, strongest < FULL_COVERAGE)) {
-      if (belongsElsewhere(hit.entryIndex)) continue;
+      if (divergent.has(hit.entryIndex)) continue;
       const entry = entries[hit.entryIndex]!;
       const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
       const scored = scoreSymptomHit(hit, namesProduct, inLog);
       if (scored && scored.score > (bestSymptom.get(hit.entryIndex)?.score ?? 0)) bestSymptom.set(hit.entryIndex, scored);
     }
     for (const [entryIndex, scored] of bestSymptom) addEvidence(candidates, entryIndex, scored.score, scored.evidence);
+
+    // Context before confidence: a contradicted entry is not reported; one that nothing places stays below high.
+    for (const [entryIndex, candidate] of candidates) {
+      const verdict = verdictOf(entryIndex);
+      if (verdict.contradicted) {
+        if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entries[entryIndex]!.title.en}", because ${verdict.contradicted}`);
+        candidates.delete(entryIndex);
+        continue;
+      }
+      if (!verdict.corroborated) candidate.score = Math.min(candidate.score, UNCORROBORATED_CAP);
+      candidate.score += verdict.prior;
+    }
 
     const matches = [...candidates.values()]
       .filter((candidate) => candidate.score >= MIN_SCORE)
@@ -96,7 +119,14 @@ export function createMatcher(catalogue: Catalogue): Matcher {
       .map((candidate) => {
         const entry = entries[candidate.entryIndex]!;
         const score = round(candidate.score);
-        return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, entry };
+        const verdict = verdictOf(candidate.entryIndex);
+        const context = {
+          corroborated: verdict.corroborated,
+          ...(verdict.assumed ? { assumed: verdict.assumed } : {}),
+          ...(verdict.otherPlatform ? { otherPlatform: verdict.otherPlatform } : {}),
+          ...withCaveat(contextCaveat(entry, verdict)),
+        };
+        return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, context, entry };
       });
     return { matches, notes };
   };
@@ -104,7 +134,13 @@ export function createMatcher(catalogue: Catalogue): Matcher {
   return { analyze, match: (text, options) => analyze(text, options).matches };
 }
 
+function withCaveat(caveat: ReturnType<typeof contextCaveat>): { caveat?: NonNullable<ReturnType<typeof contextCaveat>> } {
+  return caveat ? { caveat } : {};
+}
+
 function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Evidence } | undefined {
+  // The cause decides: a message that shares the signature's wrapper but ends in another cause is another error.
+  if (hit.causeCoverage < CAUSE_COVERAGE && hit.causeReplaced) return undefined;
   const evidence = (kind: Evidence['kind']): Evidence => ({ kind, line: hit.line, lineNumber: hit.lineNumber, matched: hit.signature });
   // A quoted signature shows its generic parts too: "mkdir /sys/fs/cgroup/memory/...: read-only file system" is
   // not "...: cannot allocate memory", though the informative path is the same.
@@ -117,6 +153,8 @@ function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Eviden
   // A fragment of a signature with several parts must show two of them: one part alone is often a phrase
   // other software prints too.
   if (hit.chunks > 1 && hit.chunksFound < 2) return undefined;
+  // A fragment whose cause is only partly there shows another message or a mangled one, not this one cut short.
+  if (hit.causeCoverage > 0 && hit.causeCoverage < CAUSE_COVERAGE) return undefined;
   if (hit.coverage >= FRAGMENT_COVERAGE && hit.coveredWeight >= FRAGMENT_MIN_WEIGHT) {
     return { score: 0.65 + 0.4 * (hit.coverage - FRAGMENT_COVERAGE), evidence: evidence('fragment') };
   }
