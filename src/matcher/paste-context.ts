@@ -115,7 +115,7 @@ const CLIENT_TOOLS: { name: string; pattern: RegExp; component?: Component }[] =
  * printed what follows. Programs that only show what others printed (kubectl describe, journalctl, cat) and the
  * node's own tools do not count as printers.
  */
-const PROMPT_COMMAND = /(?:^|\n)[ \t]*(?:(?:\[[^\]\n]*\]|[\w.@~:/-]+)[ \t]*[$#]|\$|PS [^>\n]*>)[ \t]*(?:sudo[ \t]+(?:-E[ \t]+)?)?([a-z][\w.-]*)/gi;
+const PROMPT_COMMAND = /(?:^|\n)[ \t]*(?:(?:\[[^\]\n]*\]|[\w.@~:/-]+)[ \t]*[$#]|\$|PS [^>\n]*>)[ \t]+(?:sudo[ \t]+(?:-E[ \t]+)?)?([a-z][\w.-]*)(?=[ \t]|$)/gim;
 const VIEWERS = new Set([
   'kubectl', 'oc', 'journalctl', 'systemctl', 'cat', 'tail', 'head', 'less', 'more', 'grep', 'ls', 'll', 'dmesg', 'ssh',
   'gcloud', 'echo', 'stat', 'df', 'du', 'mount', 'ip', 'iptables', 'nft', 'cd', 'export', 'watch', 'sudo', 'wget', 'tar',
