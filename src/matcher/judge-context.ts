@@ -83,6 +83,12 @@ export function judgeContext(entry: CatalogueEntry, paste: PasteContext, platfor
     if (paste.otherPlatform && !namesProduct) otherPlatform = paste.otherPlatform;
     else if (!namesProduct && served && !servesProduct) otherPlatform = servedLabel;
   }
+  // A paste that tells its setting in sentences and never names containerd is not about a containerd cause: only a
+  // bare line or a log leaves that open.
+  const placed = paste.placed.has(entry.product) || entry.affects.products.some((p) => paste.placed.has(p)) || paste.runtimes.has('containerd');
+  if (!corroborated && !placed && !usesDocker && paste.substantial && !assumed && scope === 'upstream' && runtime === 'containerd') {
+    return contradicted('the paste says where it comes from and never names containerd');
+  }
   return { corroborated, assumed, otherPlatform, prior };
 }
 

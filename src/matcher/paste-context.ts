@@ -1,4 +1,5 @@
 import type { Component, Product } from '../catalogue/types.js';
+import { productsNamedIn } from './product-context.js';
 
 /**
  * What a paste shows about where its error came from: the container runtime, the platform, the components
@@ -25,12 +26,16 @@ export interface PasteContext {
   clientComponent?: Component;
   /** True when the paste shows the node side: kubelet events or logs, the runtime's own journal. */
   nodeSide: boolean;
+  /** Products the paste places itself on in a looser sense: their components and vocabulary (admin cluster, crictl...). */
+  placed: Set<Product>;
+  /** True when the paste is more than an error line: it says something of its setting (several lines, or prose). */
+  substantial: boolean;
 }
 
 /** Words that show which runtime ran the pod. Dockershim's kubelet says "NetworkPlugin cni" and "docker:". */
 const RUNTIME_EVIDENCE: { runtime: 'containerd' | 'docker' | 'cri-o'; pattern: RegExp }[] = [
-  { runtime: 'docker', pattern: /\bnetworkplugin cni\b|\bdockershim\b|message:docker: |\berror response from daemon\b|\bdocker:\/\/|\bdockerd\b|\bdocker_manager\.go|\bdocker id [0-9a-f]{6,}|\/var\/lib\/docker\b|\bdocker-containerd\b|failed to register layer|\bdocker (?:exec|daemon)\b/i },
-  { runtime: 'containerd', pattern: /\bcri-containerd\b|containerd-shim-runc|\bcrictl\b|\bnerdctl\b|\bctr (?:-n|-a|i|image|images|run|task|tasks|c|containers?)\b|failed to pull and unpack image|failed to setup network for sandbox|\bk3s\b|\bk3d\b|\brke2\b|\bkind-(?:control-plane|worker)\b/i },
+  { runtime: 'docker', pattern: /\/etc\/docker\/daemon\.json|\binsecure-registries\b|\bnetworkplugin cni\b|\bdockershim\b|message:docker: |\berror response from daemon\b|\bdocker:\/\/|\bdockerd\b|\bdocker_manager\.go|\bdocker id [0-9a-f]{6,}|\/var\/lib\/docker\b|\bdocker-containerd\b|failed to register layer|\bdocker (?:exec|daemon)\b/i },
+  { runtime: 'containerd', pattern: /\bcri-containerd\b|containerd-shim-runc|\bcrictl\b|\bnerdctl\b|\bctr (?:-n|-a|i|image|images|run|task|tasks|c|containers?)\b|failed to pull and unpack image|failed to setup network for sandbox|\bk3s\b|\bk3d\b|\brke2\b|\bmicrok8s\b|\bkind-(?:control-plane|worker)\b/i },
   { runtime: 'cri-o', pattern: /\bcri-o\b|\bcrio\[|\bconmon\b/i },
 ];
 
@@ -43,7 +48,7 @@ const ENGINE = /\b(podman|libpod|buildah|singularity|apptainer|lxd|lxc|garden-li
  */
 const OTHER_PLATFORMS: { name: string; pattern: RegExp }[] = [
   { name: 'EKS', pattern: /\b(eks|amazon eks|aws-cni|aws-node|amazon-vpc-cni|eksctl)\b/i },
-  { name: 'AWS', pattern: /\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\.(?:[a-z0-9-]+\.)*(?:compute|ec2)\.internal\b/i },
+  { name: 'AWS', pattern: /\bASG\b|\bauto ?scaling group\b|\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\.(?:[a-z0-9-]+\.)*(?:compute|ec2)\.internal\b/i },
   { name: 'AKS', pattern: /\b(aks|azure kubernetes|azure-cni|aks-engine|acs-engine)\b|\baks-[a-z0-9]+-\d+-vmss/i },
   { name: 'OpenShift', pattern: /\b(openshift|ocp|okd)\b/i },
   { name: 'k3s', pattern: /\b(k3s|k3d)\b/i },
@@ -137,6 +142,24 @@ const TOOL_COMPONENTS: Record<string, Component> = { docker: 'docker' };
 /** The node side: kubelet's words and events, or the runtime's own journal. */
 const NODE_SIDE = /\bkubelet\b|(?:^|\n)[ \t]*Events:|\bFailed to pull image\b|\bFailedCreatePodSandBox\b|\bBack-off pulling image\b|\bErrImagePull\b|\bImagePullBackOff\b|\bFailedCreatePodContainer\b|\bFailedMount\b|\bcontainerd\[\d+\]|\bRunPodSandbox\b|\bfailed to (?:create|start) containerd task\b/i;
 
+/** A paste with this many words of sentences around its error says where it comes from; a log alone does not. */
+const SUBSTANTIAL_PROSE_WORDS = 20;
+const WORD = /[A-Za-z]{2,}|[\uac00-\ud7a3]{2,}/g;
+/** A log line: a timestamp, a level or a prompt at its start, or a key=value structure. */
+const LOG_LINE = /^\s*(?:[\[{(]|[IWEF]\d{4}\b|\d{4}-\d\d-\d\d|[A-Z][a-z]{2} +\d{1,2} |\$ |# |\+ |time=|level=|[A-Za-z]+\s*:\s*$)|\w+=["\w]/;
+
+/** Words in the paste's sentences: lines mostly made of words that are not log output. */
+function proseWords(text: string): number {
+  let count = 0;
+  for (const line of text.split('\n')) {
+    // Error output ("df: cannot read table: No such file or directory") reads like words but is not a sentence.
+    if (line.length > 2_000 || LOG_LINE.test(line) || (line.match(/: /g) ?? []).length >= 2) continue;
+    const words = line.match(WORD) ?? [];
+    if (words.length >= 5 && words.join('').length >= line.trim().length * 0.5) count += words.length;
+  }
+  return count;
+}
+
 export function readPasteContext(text: string): PasteContext {
   const runtimes = new Map<'containerd' | 'docker' | 'cri-o', string>();
   for (const { runtime, pattern } of RUNTIME_EVIDENCE) {
@@ -175,5 +198,7 @@ export function readPasteContext(text: string): PasteContext {
     clientTool,
     clientComponent,
     nodeSide: NODE_SIDE.test(text),
+    placed: productsNamedIn(text),
+    substantial: proseWords(text) >= SUBSTANTIAL_PROSE_WORDS,
   };
 }
