@@ -48,7 +48,6 @@ const ENGINE = /\b(podman|libpod|buildah|singularity|apptainer|lxd|lxc|garden-li
  */
 const OTHER_PLATFORMS: { name: string; pattern: RegExp }[] = [
   { name: 'EKS', pattern: /\b(eks|amazon eks|aws-cni|aws-node|amazon-vpc-cni|eksctl)\b/i },
-  { name: 'AWS', pattern: /\bASG\b|\bauto ?scaling group\b|\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\.(?:[a-z0-9-]+\.)*(?:compute|ec2)\.internal\b/i },
   { name: 'AKS', pattern: /\b(aks|azure kubernetes|azure-cni|aks-engine|acs-engine)\b|\baks-[a-z0-9]+-\d+-vmss/i },
   { name: 'OpenShift', pattern: /\b(openshift|ocp|okd)\b/i },
   { name: 'k3s', pattern: /\b(k3s|k3d)\b/i },
@@ -57,6 +56,7 @@ const OTHER_PLATFORMS: { name: string; pattern: RegExp }[] = [
   { name: 'minikube', pattern: /\bminikube\b/i },
   { name: 'kind', pattern: /\bkind-(?:control-plane|worker\d*)\b|\bkind (?:create|load|delete) cluster\b|\bkindest\/node\b|\/kind\/kubeadm\.conf/i },
   { name: 'kops', pattern: /\bkops\b/i },
+  { name: 'AWS', pattern: /\bASG\b|\bauto ?scaling group\b|\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\.(?:[a-z0-9-]+\.)*(?:compute|ec2)\.internal\b/i },
   { name: 'a kubeadm cluster', pattern: /\bkubeadm[- ](?:cluster|based)\b|(?:^|[\s`$#])(?:sudo\s+(?:-E\s+)?)kubeadm\s+(?:init|join|reset)\b|(?:^|\n)[ \t]*(?:\[[^\]\n]*\][ \t]*)?[$#][ \t]*kubeadm[ \t]+(?:init|join|reset)\b|`kubeadm\s+(?:init|join|reset)\b/i },
   { name: 'Docker Desktop', pattern: /\bdocker desktop\b|\bdocker for (?:mac|windows)\b/i },
   { name: 'Talos', pattern: /\btalos\b/i },
@@ -146,14 +146,17 @@ const NODE_SIDE = /\bkubelet\b|(?:^|\n)[ \t]*Events:|\bFailed to pull image\b|\b
 const SUBSTANTIAL_PROSE_WORDS = 20;
 const WORD = /[A-Za-z]{2,}|[\uac00-\ud7a3]{2,}/g;
 /** A log line: a timestamp, a level or a prompt at its start, or a key=value structure. */
-const LOG_LINE = /^\s*(?:[\[{(]|[IWEF]\d{4}\b|\d{4}-\d\d-\d\d|[A-Z][a-z]{2} +\d{1,2} |\$ |# |\+ |time=|level=|[A-Za-z]+\s*:\s*$)|\w+=["\w]/;
+const LOG_LINE = /^[ \t]*(?:[\[{(]|[IWEF]\d{4}\b|\d{4}-\d\d-\d\d|[A-Z][a-z]{2} +\d{1,2} |\$ |# |\+ |time=|level=|[A-Za-z]+[ \t]*:[ \t]*$)|\w=["\w]/;
+
+/** A row of a table or an event list (`Normal  Pulled  3m  kubelet  ...`): columns apart by runs of spaces. */
+const TABLE_ROW = /\S {3,}\S|^[ \t]*(?:Normal|Warning)[ \t]/;
 
 /** Words in the paste's sentences: lines mostly made of words that are not log output. */
 function proseWords(text: string): number {
   let count = 0;
   for (const line of text.split('\n')) {
     // Error output ("df: cannot read table: No such file or directory") reads like words but is not a sentence.
-    if (line.length > 2_000 || LOG_LINE.test(line) || (line.match(/: /g) ?? []).length >= 2) continue;
+    if (line.length > 2_000 || LOG_LINE.test(line) || TABLE_ROW.test(line) || (line.match(/: /g) ?? []).length >= 2) continue;
     const words = line.match(WORD) ?? [];
     if (words.length >= 5 && words.join('').length >= line.trim().length * 0.5) count += words.length;
   }
