@@ -291,7 +291,7 @@ export class SignatureIndex {
       }
       // Without the punctuation at its ends (": The parameter is incorrect" quoted without its colon).
       const core = chunk.replace(/^[^a-z0-9]+/, '');
-      const trimmed = core.replace(/[^a-z0-9]+$/, '');
+      const trimmed = trimEndPunctuation(core);
       const coreAt = trimmed.length >= PIECE ? region.indexOf(trimmed) : -1;
       if (coreAt !== -1) {
         const lead = chunk.length - core.length;
@@ -375,6 +375,13 @@ function endOfPrefix(signature: CompiledSignature, kept: Segment[]): number {
     for (const w of inside) end = Math.max(end, w.streamStart + Math.min(w.chunkEnd, part.end) - w.chunkStart);
   }
   return end;
+}
+
+/** The text without the punctuation at its end, read by hand: `/[^a-z0-9]+$/` is quadratic on a long run of it. */
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && !/[a-z0-9]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** 1 for each character of the chunk that belongs to some generic phrase, 0 for informative ones. */
