@@ -33,6 +33,12 @@ export const PRODUCT_NAMES: Record<Product, string> = {
   containerd: 'containerd (any platform)',
 };
 
+/** The public page's title per language, where known; an answer shows the one in its own language. */
+export interface SourceTitle {
+  en?: string;
+  ko?: string;
+}
+
 export interface Source {
   /** Seed file name in shared/seeds, e.g. `000_3bdd6f743503f078.txt`. */
   seed: string;
@@ -42,6 +48,8 @@ export interface Source {
   headingMissing?: boolean;
   /** Public documentation URL of the page the seed was saved from. */
   url: string;
+  /** The public page's title in the answer languages where known (not the seed's heading, which may be Korean or Italian). */
+  title?: SourceTitle;
 }
 
 /**
@@ -152,6 +160,49 @@ export interface RemediationStep {
   ko: string;
   /** Commands to run, shown as code. Placeholders in UPPER_CASE. */
   commands?: string[];
+  /**
+   * Set when the step only applies on one platform (a `gcloud` command, a GKE-only setting). Renderers mark it
+   * ("GKE only") when the match was reported for a cluster elsewhere, for an issue whose cause is upstream.
+   */
+  platform?: Product;
+}
+
+/**
+ * Software that prints an entry's error or holds its cause, named so the matcher can recognise it in a paste
+ * (`src/matcher/paste-context.ts` has the words for each).
+ */
+export const COMPONENTS = [
+  'kubelet', 'containerd', 'runc', 'cni', 'kernel', 'kubeadm', 'crictl', 'cadvisor', 'hcsshim', 'kaniko', 'docker',
+  'cilium', 'anetd', 'netd', 'bmctl', 'anthos-cluster-operator', 'stackdriver-log-forwarder', 'fluent-bit',
+  'metrics-server', 'gke-metrics-agent', 'network-gateway', 'vm-runtime', 'firewalld', 'selinux', 'libseccomp',
+  'cert-manager', 'kube-proxy', 'systemd', 'sudo',
+] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+/** The container runtime an entry's cause needs: `any` when the cause lies elsewhere (the kernel, a registry). */
+export const CONTEXT_RUNTIMES = ['containerd', 'docker', 'any'] as const;
+export type ContextRuntime = (typeof CONTEXT_RUNTIMES)[number];
+
+/**
+ * upstream: the cause lives in open-source software any cluster runs (containerd, runc, the kernel, fluent-bit);
+ * the same error on k3s, kind, EKS or kubeadm is the same issue. platform: the cause lives in one platform
+ * (GKE's webhooks and netd, Anthos bmctl and operators, NKS images and settings); elsewhere it is another problem.
+ */
+export const SCOPES = ['upstream', 'platform'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Where an entry's cause lives, read by the matcher to tell the same error printed by something else apart. */
+export interface EntryContext {
+  /** What prints the error or holds the cause (for platform entries, the platform's own component first). */
+  component: Component[];
+  runtime: ContextRuntime;
+  scope: Scope;
+  /**
+   * For a platform component built from an open-source project (anetd from Cilium, stackdriver-log-forwarder
+   * from fluent-bit): that project. A paste from the project itself, with nothing of the platform, is another
+   * platform's problem.
+   */
+  upstream?: Component[];
 }
 
 /** The cluster facts an action parameter can come from. */
@@ -185,6 +236,8 @@ export interface CatalogueEntry {
   /** Words an engineer would use to describe the issue when there is no error string. */
   symptoms: LocalizedList;
   affects: Affects;
+  /** Where the cause lives: component, runtime and scope (see EntryContext). */
+  context: EntryContext;
   fixedIn?: FixedIn;
   remediation: RemediationStep[];
   /** The fix actions in handlers/ that carry out this entry's remediation, and where each parameter comes from. */

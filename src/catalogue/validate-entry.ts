@@ -2,9 +2,12 @@ import { validateEntryAction } from './validate-entry-action.js';
 import {
   CLUSTER_SETTINGS,
   CLUSTER_TYPES,
+  COMPONENTS,
+  CONTEXT_RUNTIMES,
   NODE_OS,
   PRODUCTS,
   RUNTIMES,
+  SCOPES,
   VERSION_FACTS,
   VERSION_SCOPES,
   type CatalogueEntry,
@@ -41,7 +44,7 @@ export function validateEntry(doc: Json, file: string): { entry?: CatalogueEntry
     return { problems };
   }
   const known = new Set([
-    'id', 'title', 'summary', 'product', 'sources', 'signatures', 'symptoms', 'affects', 'fixedIn',
+    'id', 'title', 'summary', 'product', 'sources', 'signatures', 'symptoms', 'affects', 'context', 'fixedIn',
     'remediation', 'actions', 'examples',
   ]);
   for (const key of Object.keys(doc)) if (!known.has(key)) fail(key, `unknown field (expected one of: ${[...known].join(', ')})`);
@@ -68,7 +71,14 @@ export function validateEntry(doc: Json, file: string): { entry?: CatalogueEntry
     const url = requireString(source, 'url', fail, at);
     if (url !== undefined && !/^https:\/\/\S+$/.test(url)) fail(`${at}.url`, `"${url}" is not an https URL`);
     if (source.headingMissing !== undefined && typeof source.headingMissing !== 'boolean') fail(`${at}.headingMissing`, 'must be true or false');
-    for (const key of Object.keys(source)) if (!['seed', 'heading', 'url', 'headingMissing'].includes(key)) fail(`${at}.${key}`, 'unknown field');
+    if (source.title !== undefined) {
+      if (!isObject(source.title)) fail(`${at}.title`, 'must be a mapping of language to title, e.g. { en: ..., ko: ... }');
+      else for (const [lang, title] of Object.entries(source.title)) {
+        if (lang !== 'en' && lang !== 'ko') fail(`${at}.title.${lang}`, 'unknown language (en or ko)');
+        else if (typeof title !== 'string' || title.trim() === '') fail(`${at}.title.${lang}`, 'must be a non-empty string');
+      }
+    }
+    for (const key of Object.keys(source)) if (!['seed', 'heading', 'url', 'headingMissing', 'title'].includes(key)) fail(`${at}.${key}`, 'unknown field');
   });
 
   const signatures = requireArray(doc, 'signatures', fail, 0);
@@ -92,6 +102,7 @@ export function validateEntry(doc: Json, file: string): { entry?: CatalogueEntry
   }
 
   validateAffects(doc.affects, fail);
+  validateContext(doc.context, fail);
   if (doc.fixedIn !== undefined) validateFixedIn(doc.fixedIn, fail);
 
   const steps = requireArray(doc, 'remediation', fail, 1);
@@ -103,6 +114,10 @@ export function validateEntry(doc: Json, file: string): { entry?: CatalogueEntry
     if (step.commands !== undefined && (!Array.isArray(step.commands) || step.commands.some((c) => typeof c !== 'string'))) {
       fail(`${at}.commands`, 'must be a list of strings');
     }
+    if (step.platform !== undefined && !(PRODUCTS as readonly Json[]).includes(step.platform)) {
+      fail(`${at}.platform`, `"${String(step.platform)}" is not one of: ${PRODUCTS.join(', ')}`);
+    }
+    for (const key of Object.keys(step)) if (!['en', 'ko', 'commands', 'platform'].includes(key)) fail(`${at}.${key}`, 'unknown field');
   });
 
   const actions = requireArray(doc, 'actions', fail, 0);
@@ -134,6 +149,22 @@ function validateAffects(affects: Json, fail: (field: string, message: string) =
   for (const key of Object.keys(affects)) {
     if (!['products', 'wording', 'allVersions', 'conditions', 'anyPlatform', 'versionsLost'].includes(key)) fail(`affects.${key}`, 'unknown field');
   }
+}
+
+function validateContext(context: Json, fail: (field: string, message: string) => void): void {
+  if (!isObject(context)) return fail('context', 'must be a mapping with component, runtime and scope (where the cause lives)');
+  const components = (field: string, min: number): void => {
+    const list = context[field];
+    if (!Array.isArray(list) || list.length < min) return fail(`context.${field}`, `must list ${min > 0 ? 'at least one' : 'zero or more'} of: ${COMPONENTS.join(', ')}`);
+    list.forEach((c, i) => {
+      if (!(COMPONENTS as readonly Json[]).includes(c)) fail(`context.${field}[${i}]`, `"${String(c)}" is not one of: ${COMPONENTS.join(', ')}`);
+    });
+  };
+  components('component', 1);
+  if (context.upstream !== undefined) components('upstream', 1);
+  if (!(CONTEXT_RUNTIMES as readonly Json[]).includes(context.runtime)) fail('context.runtime', `must be one of: ${CONTEXT_RUNTIMES.join(', ')}`);
+  if (!(SCOPES as readonly Json[]).includes(context.scope)) fail('context.scope', `must be one of: ${SCOPES.join(', ')}`);
+  for (const key of Object.keys(context)) if (!['component', 'runtime', 'scope', 'upstream'].includes(key)) fail(`context.${key}`, 'unknown field');
 }
 
 function validateCondition(condition: Json, at: string, fail: (field: string, message: string) => void): void {

@@ -4,7 +4,10 @@ import { InputWindows, windowsOfText, type PreparedInput, type ReadStats } from 
 import { readNotes } from './read-notes.js';
 import { windowsOfStream } from './windows-of-stream.js';
 import { SignatureIndex, type SignatureHit } from './signature-index.js';
-import { namesOtherPlatform, productsNamedIn, productsNamedOutright } from './product-context.js';
+import { contextCaveat } from './context-caveat.js';
+import { judgeContext, type ContextVerdict } from './judge-context.js';
+import { readPasteContext } from './paste-context.js';
+import { productsNamedIn } from './product-context.js';
 import { isMostlyLog, SymptomIndex, type SymptomHit } from './symptom-index.js';
 import type { Analysis, Confidence, Evidence, Match, MatchOptions, StreamMatcher } from './types.js';
 
@@ -14,6 +17,12 @@ const DEFAULT_TOP = 5;
 
 /** A quoted signature: nearly all of its informative text in one place. */
 const FULL_COVERAGE = 0.85;
+/** Without context that places it, a match stays below high confidence: a bare line could come from anywhere. */
+const UNCORROBORATED_CAP = 0.84;
+/** A signature's cause must be nearly all there; the generic text before it does not make the error the same. */
+const CAUSE_COVERAGE = 0.8;
+/** A signature whose generic prefix the paste quotes this much of, ending in another cause, marks the paste as another error. */
+const DIVERGENT_MIN_WEIGHT = 12;
 /** A fragment: a good part of a signature, or a long specific run of it. */
 const FRAGMENT_COVERAGE = 0.5;
 const FRAGMENT_MIN_WEIGHT = 18;
@@ -78,21 +87,25 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
   const analysisSession = (stats: ReadStats, options: MatchOptions) => {
     const best = new Map<number, Candidate>();
     const ends: PreparedInput[] = [];
+    // Entries whose error family the paste quotes with another cause: its words describe that other error.
+    const divergent = new Set<number>();
     return {
       add: (input: PreparedInput, first: boolean, last: boolean): void => {
         if (first && last) {
-          analyzeWindow(input, stats.head, best, { signatures: true, symptoms: true });
+          analyzeWindow(input, stats.head, best, { signatures: true, symptoms: true }, divergent);
           return;
         }
-        for (const [entryIndex, candidate] of analyzeWindow(input, stats.head, new Map(), { signatures: true, symptoms: false })) {
+        for (const [entryIndex, candidate] of analyzeWindow(input, stats.head, new Map(), { signatures: true, symptoms: false }, divergent)) {
           if (candidate.score >= (best.get(entryIndex)?.score ?? -1)) best.set(entryIndex, candidate);
         }
         if (first || last) ends.push(input);
       },
       finish: (): Analysis => {
-        for (const input of ends) analyzeWindow(input, stats.head, best, { signatures: false, symptoms: true });
+        for (const input of ends) analyzeWindow(input, stats.head, best, { signatures: false, symptoms: true }, divergent);
+        const notes = readNotes(stats);
+        const matches = judgeAndRank(best, stats.head, options, notes);
         const total = [...best.values()].filter((candidate) => candidate.score >= MIN_SCORE).length;
-        return { matches: rank(best, options), notes: readNotes(stats), total };
+        return { matches, notes, total };
       },
     };
   };
@@ -102,18 +115,11 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     head: string,
     candidates: Map<number, Candidate>,
     read: { signatures: boolean; symptoms: boolean },
+    divergent: Set<number>,
   ): Map<number, Candidate> => {
     const named = productsNamedIn(head);
-    // A text about another platform (EKS, AKS, k3s, a laptop) gets no platform-specific known issue, unless
-    // it also names that issue's product ("works on GKE, fails on EKS").
-    const otherPlatform = namesOtherPlatform(head);
-    const namedOutright = otherPlatform ? productsNamedOutright(head) : new Set<string>();
-    const belongsElsewhere = (entryIndex: number): boolean => {
-      const products = entries[entryIndex]!.affects.products;
-      return otherPlatform && !products.includes('containerd') && !products.some((product) => namedOutright.has(product));
-    };
     for (const hit of read.signatures ? signatures.search(input) : []) {
-      if (belongsElsewhere(hit.entryIndex)) continue;
+      if (hit.causeReplaced && hit.coveredWeight >= DIVERGENT_MIN_WEIGHT) divergent.add(hit.entryIndex);
       const scored = scoreSignatureHit(hit);
       if (scored) addEvidence(candidates, hit.entryIndex, scored.score, scored.evidence);
     }
@@ -122,7 +128,9 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     // Several phrases of one entry may come back; the best one that passes speaks for it.
     const bestSymptom = new Map<number, { score: number; evidence: Evidence }>();
     for (const hit of read.symptoms ? symptoms.search(input, strongest < FULL_COVERAGE) : []) {
-      if (belongsElsewhere(hit.entryIndex)) continue;
+      // A paste that quotes this entry's error family with another cause is about that other error, unless
+      // its own signature matched too.
+      if (divergent.has(hit.entryIndex) && !candidates.has(hit.entryIndex)) continue;
       const entry = entries[hit.entryIndex]!;
       const namesProduct = named.has(entry.product) || entry.affects.products.some((product) => named.has(product));
       const scored = scoreSymptomHit(hit, namesProduct, inLog);
@@ -132,7 +140,41 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     return candidates;
   };
 
-  const rank = (candidates: Map<number, Candidate>, options: MatchOptions): Match[] => {
+  /**
+   * Context before confidence: an entry the paste's context contradicts is not reported (the notes say why);
+   * one that nothing in the paste or the deployment's platforms places stays below high confidence.
+   */
+  const judgeAndRank = (candidates: Map<number, Candidate>, head: string, options: MatchOptions, notes: string[]): Match[] => {
+    const paste = readPasteContext(head);
+    const verdicts = new Map<number, ContextVerdict>();
+    const verdictOf = (entryIndex: number): ContextVerdict => {
+      let verdict = verdicts.get(entryIndex);
+      if (!verdict) verdicts.set(entryIndex, (verdict = judgeContext(entries[entryIndex]!, paste, options.platforms)));
+      return verdict;
+    };
+    for (const [entryIndex, candidate] of candidates) {
+      const verdict = verdictOf(entryIndex);
+      if (verdict.contradicted) {
+        if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entries[entryIndex]!.title.en}", because ${verdict.contradicted}`);
+        candidates.delete(entryIndex);
+        continue;
+      }
+      if (!verdict.corroborated) candidate.score = Math.min(candidate.score, UNCORROBORATED_CAP);
+      candidate.score += verdict.prior;
+    }
+    return rank(candidates, options).map(({ entryIndex, ...match }) => {
+      const verdict = verdictOf(entryIndex);
+      const context = {
+        corroborated: verdict.corroborated,
+        ...(verdict.assumed ? { assumed: verdict.assumed } : {}),
+        ...(verdict.otherPlatform ? { otherPlatform: verdict.otherPlatform } : {}),
+        ...withCaveat(contextCaveat(match.entry, verdict)),
+      };
+      return { ...match, context };
+    });
+  };
+
+  const rank = (candidates: Map<number, Candidate>, options: MatchOptions): (Omit<Match, 'context'> & { entryIndex: number })[] => {
     const top = Math.max(1, Math.min(options.top ?? DEFAULT_TOP, 50));
     return [...candidates.values()]
       .filter((candidate) => candidate.score >= MIN_SCORE)
@@ -141,11 +183,15 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
       .map((candidate) => {
         const entry = entries[candidate.entryIndex]!;
         const score = round(candidate.score);
-        return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, entry };
+        return { id: entry.id, title: entry.title.en, score, confidence: confidenceOf(score), evidence: candidate.evidence, entry, entryIndex: candidate.entryIndex };
       });
   };
 
   return { analyze, analyzeStream, match: (text, options) => analyze(text, options).matches };
+}
+
+function withCaveat(caveat: ReturnType<typeof contextCaveat>): { caveat?: NonNullable<ReturnType<typeof contextCaveat>> } {
+  return caveat ? { caveat } : {};
 }
 
 /** The matcher must never take an answer down with it; a bug here is reported, not thrown. */
@@ -159,6 +205,9 @@ function isStreamError(error: unknown): boolean {
 }
 
 function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Evidence } | undefined {
+  // The generic beginning of an error with another cause after it ("failed to create shim task: ... exec:
+  // \"python\": executable file not found") is not this error.
+  if (hit.causeCoverage < CAUSE_COVERAGE && hit.causeReplaced) return undefined;
   const evidence = (kind: Evidence['kind']): Evidence => ({ kind, line: hit.line, lineNumber: hit.lineNumber, matched: hit.signature });
   // A quoted signature shows its generic parts too: "mkdir /sys/fs/cgroup/memory/...: read-only file system" is
   // not "...: cannot allocate memory", though the informative path is the same.
@@ -171,6 +220,8 @@ function scoreSignatureHit(hit: SignatureHit): { score: number; evidence: Eviden
   // A fragment of a signature with several parts must show two of them: one part alone is often a phrase
   // other software prints too.
   if (hit.chunks > 1 && hit.chunksFound < 2) return undefined;
+  // A fragment must show its cause, when the signature has one worth the name.
+  if (hit.causeCoverage > 0 && hit.causeCoverage < CAUSE_COVERAGE) return undefined;
   if (hit.coverage >= FRAGMENT_COVERAGE && hit.coveredWeight >= FRAGMENT_MIN_WEIGHT) {
     return { score: 0.65 + 0.4 * (hit.coverage - FRAGMENT_COVERAGE), evidence: evidence('fragment') };
   }

@@ -16,6 +16,14 @@ const MAX_ENTRIES_PER_GRAM = 3;
 const MAX_SEGMENTS_PER_SIGNATURE = 400;
 /** A signature with fewer informative characters than this is made of generic phrases (and punctuation). */
 const MIN_INFORMATIVE_CHARS = 8;
+/** A region shows a signature's cause when this much of it is there. */
+const CAUSE_SHOWN = 0.8;
+/** A part before the cause this long, found nearly whole, shows that the paste quotes the message's beginning. */
+const MIN_PREFIX_PART = 8;
+/** Text this long after the match, on the same line, is something said in the cause's place. */
+const REPLACEMENT_MIN_CHARS = 3;
+/** A short chunk is looked for at this many places of the window. */
+const MAX_PLACES_PER_CHUNK = 4;
 /** A chunk that is not found whole is looked for in pieces of this length. */
 const PIECE = 10;
 /**
@@ -53,10 +61,24 @@ const GENERIC_PHRASES = [
   'for ', 'with ', 'error ', 'failed ', 'cannot ', 'could not', 'not found', 'certificate', 'warning', 'message', 'status',
 ];
 
+/** A stretch of one chunk, in squeezed characters. */
+interface ChunkRange {
+  chunk: number;
+  start: number;
+  end: number;
+}
+
 interface CompiledSignature {
   entryIndex: number;
   text: string;
   chunks: string[];
+  /** The parts of its `: `-separated message, in order, as stretches of the chunks. */
+  parts: ChunkRange[];
+  /**
+   * The message's cause: its last part (a trailing "unknown" aside), and when that part is made only of generic
+   * words ("not a directory", "permission denied"), also the informative part before it, which says what failed.
+   */
+  cause: ChunkRange[];
   /** Per chunk, prefix sums of the per-character weights (length + 1). */
   prefixWeights: Float64Array[];
   totalWeight: number;
@@ -93,6 +115,17 @@ export interface SignatureHit {
   /** Chunks (the literal parts between placeholders), and how many of them were found. */
   chunks: number;
   chunksFound: number;
+  /**
+   * Share of the signature's cause (its last informative part) found, 0 to 1. An error that shares a signature's
+   * generic prefix ("failed to create shim task: OCI runtime create failed:") but ends in another cause is another error.
+   */
+  causeCoverage: number;
+  /**
+   * True when the cause is not all there and the paste's line goes on with other text where it should stand: the
+   * match stops inside the cause ("undefined symbol: seccomp_api_get"), or at a ": " after which the paste says
+   * something else ("failed to allocate for range 0: requested IP address ..."). A message cut short is not that.
+   */
+  causeReplaced: boolean;
   lineNumber: number;
   line: string;
 }
@@ -124,6 +157,7 @@ export class SignatureIndex {
       const masks = signature.chunks.map((chunk) => genericMask(chunk, generic));
       const informative = masks.reduce((sum, mask) => sum + mask.filter((isGeneric) => isGeneric === 0).length, 0);
       const allGeneric = informative < MIN_INFORMATIVE_CHARS;
+      signature.cause = causeOf(signature.parts, masks, signature.chunks);
       signature.chunks.forEach((chunk, c) => {
         const mask = masks[c]!;
         const weights = new Float64Array(chunk.length);
@@ -200,7 +234,7 @@ export class SignatureIndex {
     if (signature.totalWeight <= 0) return undefined;
     found.sort((a, b) => a.streamStart - b.streamStart);
     const span = signature.literalLength + signature.placeholders * PLACEHOLDER_REACH + 40;
-    let best: { coverage: number; covered: number; raw: number; chunks: number; run: number; anchor: Segment } | undefined;
+    let best: { coverage: number; covered: number; raw: number; chunks: number; cause: number; end: number; run: number; anchor: Segment } | undefined;
     let tail = 0;
     for (let head = 0; head < found.length; head++) {
       const anchor = found[head]!;
@@ -208,11 +242,15 @@ export class SignatureIndex {
       const window: Segment[] = [];
       for (let i = tail; i < found.length && found[i]!.streamStart <= anchor.streamStart + span; i++) window.push(found[i]!);
       this.addMissingChunks(signature, window, input.stream, anchor.streamStart - span, anchor.streamStart + span);
-      const { covered, raw, chunks } = this.coveredWeight(signature, withoutReuse(window));
+      const kept = withoutReuse(window);
+      const { covered, raw, chunks, cause } = this.coveredWeight(signature, kept);
+      const end = endOfPrefix(signature, kept);
       const run = Math.max(...window.map((w) => w.chunkEnd - w.chunkStart));
       const coverage = covered / signature.totalWeight;
-      if (!best || coverage > best.coverage || (coverage === best.coverage && raw > best.raw)) best = { coverage, covered, raw, chunks, run, anchor };
-      if (coverage >= 0.999) break;
+      // A place that shows the cause beats one that shows more of the wrapper around it.
+      const better = !best || (cause >= CAUSE_SHOWN) !== (best.cause >= CAUSE_SHOWN) ? !best || cause >= CAUSE_SHOWN : coverage > best.coverage || (coverage === best.coverage && raw > best.raw);
+      if (better) best = { coverage, covered, raw, chunks, cause, end, run, anchor };
+      if (coverage >= 0.999 && cause >= CAUSE_SHOWN) break;
     }
     if (!best || best.covered <= 0) return undefined;
     const line = lineAt(input, best.anchor.streamStart);
@@ -226,6 +264,8 @@ export class SignatureIndex {
       rawCovered: best.raw,
       chunks: signature.chunks.length,
       chunksFound: best.chunks,
+      causeCoverage: best.cause,
+      causeReplaced: best.cause < CAUSE_SHOWN && best.end >= 0 && replacedAt(input, best.end, best.cause > 0),
       lineNumber: line.number,
       line: line.text,
     };
@@ -240,9 +280,22 @@ export class SignatureIndex {
       if (window.some((w) => w.chunk === c)) return;
       const start = Math.max(0, from);
       const region = stream.slice(start, to + chunk.length);
-      const at = region.indexOf(chunk);
+      // Every place it stands (a few at most): the first may lie inside another chunk's run ("not supported" in
+      // "NPD not supported for ... not supported"), which withoutReuse then drops.
+      let at = region.indexOf(chunk);
       if (at !== -1) {
-        window.push({ chunk: c, chunkStart: 0, chunkEnd: chunk.length, streamStart: start + at });
+        for (let n = 0; at !== -1 && n < MAX_PLACES_PER_CHUNK; n++, at = region.indexOf(chunk, at + chunk.length)) {
+          window.push({ chunk: c, chunkStart: 0, chunkEnd: chunk.length, streamStart: start + at });
+        }
+        return;
+      }
+      // Without the punctuation at its ends (": The parameter is incorrect" quoted without its colon).
+      const core = chunk.replace(/^[^a-z0-9]+/, '');
+      const trimmed = trimEndPunctuation(core);
+      const coreAt = trimmed.length >= PIECE ? region.indexOf(trimmed) : -1;
+      if (coreAt !== -1) {
+        const lead = chunk.length - core.length;
+        window.push({ chunk: c, chunkStart: lead, chunkEnd: lead + trimmed.length, streamStart: start + coreAt });
         return;
       }
       // Not there whole (a typo, a cut): its pieces count for what they cover.
@@ -254,10 +307,12 @@ export class SignatureIndex {
   }
 
   /** Weighted and plain characters of the signature that the window covers, and how many chunks it shows. */
-  private coveredWeight(signature: CompiledSignature, window: Segment[]): { covered: number; raw: number; chunks: number } {
+  private coveredWeight(signature: CompiledSignature, window: Segment[]): { covered: number; raw: number; chunks: number; cause: number } {
     let covered = 0;
     let raw = 0;
     let chunks = 0;
+    const causeFound = signature.cause.map(() => 0);
+
     for (let c = 0; c < signature.chunks.length; c++) {
       const intervals = window.filter((w) => w.chunk === c).map((w) => [w.chunkStart, w.chunkEnd] as const).sort((a, b) => a[0] - b[0]);
       const prefix = signature.prefixWeights[c]!;
@@ -269,14 +324,64 @@ export class SignatureIndex {
         if (stop > from) {
           covered += prefix[stop]! - prefix[from]!;
           rawInChunk += stop - from;
+          signature.cause.forEach((range, r) => {
+            if (range.chunk === c) causeFound[r]! += Math.max(0, Math.min(stop, range.end) - Math.max(from, range.start));
+          });
+
         }
         end = Math.max(end, stop);
       }
       raw += rawInChunk;
       if (rawInChunk >= Math.min(8, length * 0.6)) chunks++;
     }
-    return { covered, raw, chunks };
+    const cause = signature.cause.reduce((least, range, r) => Math.min(least, causeFound[r]! / Math.max(1, range.end - range.start)), 1);
+    return { covered, raw, chunks, cause };
   }
+}
+
+/**
+ * True when the paste's line goes on after stream offset `end` (where the match stopped): straight on when the
+ * match stopped inside the cause, or after a ":" when it stopped at a separator.
+ */
+function replacedAt(input: PreparedInput, end: number, insideCause: boolean): boolean {
+  const stream = input.stream;
+  let line = 0;
+  for (let low = 0, high = input.starts.length - 1; low <= high; ) {
+    const mid = (low + high) >> 1;
+    if (input.starts[mid]! < end) {
+      line = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  const lineEnd = input.starts[line + 1] ?? stream.length;
+  if (lineEnd - end < REPLACEMENT_MIN_CHARS) return false;
+  if (insideCause) return true;
+  // A placeholder may stand between the prefix and the cause; the next ":" within its reach starts what is said.
+  const colon = stream.slice(Math.max(0, end - 1), Math.min(lineEnd, end + PLACEHOLDER_REACH)).indexOf(':');
+  return colon !== -1 && lineEnd - (end - 1 + colon + 1) >= REPLACEMENT_MIN_CHARS;
+}
+
+/**
+ * Where the message's beginning stops in the stream: the end of the last kept run inside a part before the last
+ * part of the cause that is nearly all there (a part of at least 8 characters), or -1 when no such part is there.
+ */
+function endOfPrefix(signature: CompiledSignature, kept: Segment[]): number {
+  let end = -1;
+  for (const part of signature.parts) {
+    if (part === signature.cause[signature.cause.length - 1] || part.end - part.start < MIN_PREFIX_PART) continue;
+    const inside = kept.filter((w) => w.chunk === part.chunk && w.chunkEnd > part.start && w.chunkStart < part.end);
+    const found = inside.reduce((sum, w) => sum + Math.min(w.chunkEnd, part.end) - Math.max(w.chunkStart, part.start), 0);
+    if (found < 0.9 * (part.end - part.start)) continue;
+    for (const w of inside) end = Math.max(end, w.streamStart + Math.min(w.chunkEnd, part.end) - w.chunkStart);
+  }
+  return end;
+}
+
+/** The text without the punctuation at its end, read by hand: `/[^a-z0-9]+$/` is quadratic on a long run of it. */
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && !/[a-z0-9]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** 1 for each character of the chunk that belongs to some generic phrase, 0 for informative ones. */
@@ -298,6 +403,8 @@ function withoutReuse(window: Segment[]): Segment[] {
   for (const segment of [...window].sort((a, b) => b.chunkEnd - b.chunkStart - (a.chunkEnd - a.chunkStart))) {
     const start = segment.streamStart;
     const end = start + segment.chunkEnd - segment.chunkStart;
+    // A second place for text of the signature already counted adds nothing, and must not block another part there.
+    if (kept.some((k) => k.chunk === segment.chunk && k.chunkStart <= segment.chunkStart && k.chunkEnd >= segment.chunkEnd)) continue;
     const overlaps = kept.some((k) => {
       const kEnd = k.streamStart + k.chunkEnd - k.chunkStart;
       return Math.min(end, kEnd) - Math.max(start, k.streamStart) > (end - start) / 2;
@@ -309,14 +416,57 @@ function withoutReuse(window: Segment[]): Segment[] {
 
 function compile(text: string, entryIndex: number): CompiledSignature {
   const pieces = text.split(/<[a-z0-9_-]+>/);
-  const chunks = pieces.map((piece) => squeeze(normalizeLine(piece))).filter((chunk) => chunk.length > 0);
+  const chunks: string[] = [];
+  const parts: ChunkRange[] = [];
+  for (const piece of pieces) {
+    const chunk = squeeze(normalizeLine(piece));
+    if (chunk.length === 0) continue;
+    const c = chunks.push(chunk) - 1;
+    // Each ": "-separated part, located by squeezing the text up to its ends (squeezing only removes characters).
+    let from = 0;
+    for (const separator of [...piece.matchAll(/:\s/g), { index: piece.length }]) {
+      const start = Math.min(chunk.length, squeeze(normalizeLine(piece.slice(0, from))).length);
+      const end = Math.min(chunk.length, squeeze(normalizeLine(piece.slice(0, separator.index))).length + (separator.index < piece.length ? 1 : 0));
+      if (end > start) parts.push({ chunk: c, start, end });
+      from = separator.index + 1;
+    }
+  }
   return {
     entryIndex,
     text,
     chunks,
+    parts,
+    cause: [],
     prefixWeights: [],
     totalWeight: 0,
     placeholders: pieces.length - 1,
     literalLength: chunks.reduce((sum, chunk) => sum + chunk.length, 0),
   };
+}
+
+/** Words that end many messages and say nothing of their cause. */
+const TRAILING_FILLER = new Set(['unknown', 'unknown.', 'error', ':', '.', '"', ':unknown', 'unknown"']);
+const MIN_CAUSE_INFORMATIVE = 3;
+
+function causeOf(parts: ChunkRange[], masks: Uint8Array[], chunks: string[]): ChunkRange[] {
+  const informative = (range: ChunkRange): number => {
+    let count = 0;
+    const mask = masks[range.chunk]!;
+    for (let i = range.start; i < range.end; i++) if (mask[i] === 0 && /[a-z0-9]/.test(chunks[range.chunk]![i]!)) count++;
+    return count;
+  };
+  const text = (range: ChunkRange): string => chunks[range.chunk]!.slice(range.start, range.end).replace(/^:+|:+$/g, '');
+  let last = parts.length - 1;
+  while (last >= 0 && (TRAILING_FILLER.has(text(parts[last]!)) || text(parts[last]!).length < 3)) last--;
+  if (last < 0) return [];
+  const cause = [parts[last]!];
+  if (informative(parts[last]!) < MIN_CAUSE_INFORMATIVE) {
+    for (let i = last - 1; i >= 0; i--) {
+      if (informative(parts[i]!) >= MIN_CAUSE_INFORMATIVE) {
+        cause.unshift(parts[i]!);
+        break;
+      }
+    }
+  }
+  return cause;
 }

@@ -12,6 +12,9 @@ const FUZZY_THRESHOLD = 0.25;
 /** Hits below this coverage are never reported (the matcher's bars are higher), so they are not returned. */
 const MIN_REPORTABLE_COVERAGE = 0.5;
 const PHRASES_PER_ENTRY = 3;
+/** Error wrappers that runtimes and the kubelet print around whatever the cause is. */
+const WRAPPERS =
+  /failed to (?:create|start) (?:shim task|containerd task|containerd container|pod sandbox)|oci runtime (?:create|exec|start) failed|runc (?:create|exec|run) failed|unable to start container process|rpc error: code = \w+ desc =|error response from daemon/gi;
 
 interface Phrase {
   entryIndex: number;
@@ -69,9 +72,12 @@ export class SymptomIndex {
   search(input: PreparedInput, fuzzy: boolean): SymptomHit[] {
     const prose = proseOf(input);
     if (prose.text === '') return [];
+    // The wrappers runtimes put around any cause ("failed to create shim task: OCI runtime create failed:") are not
+    // words of a description: "shim" and "task" there say nothing about leaked shims.
+    const words = prose.text.replace(WRAPPERS, ' ');
     const found = new Map<string, number>();
-    for (const term of termsOf(prose.text)) if (this.vocabularySet.has(term)) found.set(term, 1);
-    if (fuzzy) this.addTypos(prose.text, found);
+    for (const term of termsOf(words)) if (this.vocabularySet.has(term)) found.set(term, 1);
+    if (fuzzy) this.addTypos(words, found);
     if (found.size === 0) return [];
 
     const byEntry = new Map<number, SymptomHit[]>();

@@ -1,4 +1,4 @@
-import type { CatalogueEntry } from '../catalogue/types.js';
+import type { CatalogueEntry, Localized } from '../catalogue/types.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -14,6 +14,24 @@ export interface Evidence {
   matched: string;
 }
 
+/** What the paste's context (and the deployment's platforms) said about a reported match. */
+export interface MatchContext {
+  /**
+   * True when the paste names where the issue's cause lives (its platform, runtime or component), or the
+   * deployment's platforms do. Without it a match is at most medium confidence.
+   */
+  corroborated: boolean;
+  /** What was taken from outside the paste, e.g. "this deployment serves GKE". */
+  assumed?: string;
+  /**
+   * For an issue whose cause is upstream (containerd, runc, the kernel): the other platform the paste is from.
+   * Remediation steps with a `platform` then apply on that platform only; renderers mark them ("GKE only").
+   */
+  otherPlatform?: string;
+  /** A short sentence the CLI and Slack show under the match: what it assumed and how to confirm it. */
+  caveat?: Localized;
+}
+
 export interface Match {
   id: string;
   /** English title; `entry.title.ko` has the Korean one. */
@@ -22,12 +40,19 @@ export interface Match {
   score: number;
   confidence: Confidence;
   evidence: Evidence[];
+  context: MatchContext;
   entry: CatalogueEntry;
 }
 
 export interface MatchOptions {
   /** At most this many matches (default 5). */
   top?: number;
+  /**
+   * The platforms this deployment serves (`K8SFIX_PLATFORMS`, and the platforms of connected clusters when they
+   * are known): product ids (`gke`, `anthos-bare-metal`, `nks`) or other names (`eks`, `kind`...). A platform
+   * issue of a served product counts as placed; one of a product not served is less likely. Default: none known.
+   */
+  platforms?: readonly string[];
 }
 
 export interface Analysis {

@@ -92,6 +92,7 @@ describe('rendering at the limits', () => {
     signatures: [],
     symptoms: { en: [], ko: [] },
     affects: { products: ['gke'], wording: '', allVersions: true, conditions: [] },
+    context: { component: ['containerd'], runtime: 'containerd', scope: 'platform' },
     remediation: Array.from({ length: 40 }, (_, i) => ({ en: `step ${i} & ${huge.slice(0, 1500)}`, ko: `단계 ${i}`, commands: [`kubectl get pods \`\`\` ${'y'.repeat(2000)} \`\`\``] })),
     actions: [],
     examples: [],
@@ -106,6 +107,7 @@ describe('rendering at the limits', () => {
       { kind: 'signature', line: `${HOSTILE} ${'z'.repeat(290)}`, lineNumber: i + 1, matched: 'x' },
       { kind: 'fragment', line: '```'.repeat(100), lineNumber: i + 2, matched: 'x' },
     ],
+    context: { corroborated: true },
     entry: entry(`huge-${i}`),
   });
 

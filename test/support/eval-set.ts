@@ -9,9 +9,15 @@ export interface EvalCase {
   expect: string | null;
   input: string;
   why?: string;
+  /** Real pastes only: known | lookalike | common. */
+  kind?: string;
+  /** Real pastes only: where the paste was copied from. */
+  source?: string;
 }
 
 export const EVAL_DIR = join(process.cwd(), 'test', 'eval');
+/** Real pastes from public issue trackers, judged on their own (harder) bars. */
+export const REAL_EVAL_DIR = join(EVAL_DIR, 'real');
 
 /** Every labelled case in test/eval/*.yaml. */
 export function loadEvalSet(dir = EVAL_DIR): EvalCase[] {
@@ -19,11 +25,19 @@ export function loadEvalSet(dir = EVAL_DIR): EvalCase[] {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     const items = parse(readFileSync(join(dir, file), 'utf8')) as unknown;
     if (!Array.isArray(items)) throw new Error(`${file}: must hold a YAML list of { expect, input, why }`);
-    items.forEach((item: { expect?: unknown; input?: unknown; why?: unknown }, index) => {
+    items.forEach((item: { expect?: unknown; input?: unknown; why?: unknown; kind?: unknown; source?: unknown }, index) => {
       if (typeof item?.input !== 'string' || !(item.expect === null || typeof item.expect === 'string')) {
         throw new Error(`${file}[${index}]: needs input (a string) and expect (an entry id or null)`);
       }
-      cases.push({ file, index, expect: item.expect, input: item.input, why: typeof item.why === 'string' ? item.why : undefined });
+      cases.push({
+        file,
+        index,
+        expect: item.expect,
+        input: item.input,
+        why: typeof item.why === 'string' ? item.why : undefined,
+        kind: typeof item.kind === 'string' ? item.kind : undefined,
+        source: typeof item.source === 'string' ? item.source : undefined,
+      });
     });
   }
   return cases;

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { parse } from 'yaml';
+import { realCatalogue } from '../support/catalogue.js';
+
+/** Real pastes (copied from the real set, each with its source), one per class of false match. */
+const fixtures = parse(readFileSync(join(process.cwd(), 'test', 'matcher', 'context-fixtures.yaml'), 'utf8')) as Record<string, { input: string }>;
+const paste = (name: string): string => fixtures[name]!.input;
+
+describe('context before confidence: the same error text, printed by something else, is not reported', () => {
+  test('another tool printed it: helm hitting the Docker Hub rate limit is not pods pulling on nodes', async () => {
+    const { matcher } = await realCatalogue();
+    const analysis = matcher.analyze(paste('helm-rate-limit'));
+    expect(analysis.matches.map((m) => m.id)).not.toContain('dockerhub-pull-rate-limit-imagepullbackoff');
+    expect(analysis.notes.join('\n')).toMatch(/helm printed it/);
+  });
+
+  test('another runtime: dockershim\'s "NetworkPlugin cni" range exhaustion is not the containerd IP leak', async () => {
+    const { matcher } = await realCatalogue();
+    const analysis = matcher.analyze(paste('rancher-dockershim-ip'));
+    expect(analysis.matches.map((m) => m.id)).not.toContain('pod-ip-exhaustion-containerd-ip-leak');
+    expect(analysis.notes.join('\n')).toMatch(/Docker runtime/);
+  });
+
+  test('another platform for a platform issue: an EC2 node (a kops cluster) and kind get no GKE or Anthos answer', async () => {
+    const { matcher } = await realCatalogue();
+    const kops = matcher.analyze(paste('kops-cni-uninitialized'));
+    expect(kops.matches.map((m) => m.entry.product)).not.toContain('gke');
+    expect(kops.notes.join('\n')).toMatch(/from AWS/);
+    const kind = matcher.analyze(paste('kind-jws'));
+    expect(kind.matches.map((m) => m.id)).not.toContain('kubeadm-join-jws-signature-large-cluster-install');
+    expect(kind.notes.join('\n')).toMatch(/from kind/);
+  });
+
+  test('a generic prefix does not carry the match when the paste says another cause', async () => {
+    const { matcher } = await realCatalogue();
+    expect(matcher.match(paste('seccomp-other-symbol')).map((m) => m.id)).not.toContain('containerd-1-5-13-requires-libseccomp-2-5');
+    expect(matcher.match(paste('extract-no-such-file')).map((m) => m.id)).not.toContain('kaniko-image-pull-not-a-directory');
+    expect(matcher.match(paste('podman-requested-ip')).map((m) => m.id)).not.toContain('pod-ip-exhaustion-containerd-ip-leak');
+    // The issue's own example: an executable missing from the image, inside the runtime's wrappers.
+    const wrapped = 'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "python": executable file not found in $PATH: unknown';
+    expect(matcher.match(wrapped).map((m) => m.id)).not.toContain('containerd-shim-leak-under-io-pressure');
+  });
+
+  test('the true matches of the same errors stay: runc and libseccomp, crictl and kaniko layers, a k3s IP leak', async () => {
+    const { matcher } = await realCatalogue();
+    expect(matcher.match(paste('runc-libseccomp'))[0]?.id).toBe('containerd-1-5-13-requires-libseccomp-2-5');
+    expect(matcher.match(paste('crictl-not-a-directory'))[0]?.id).toBe('kaniko-image-pull-not-a-directory');
+    expect(matcher.match(paste('k3s-ip-leak'))[0]?.id).toBe('pod-ip-exhaustion-containerd-ip-leak');
+  });
+});
+
+describe('confidence follows corroboration', () => {
+  const bare = 'failed to allocate for range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62';
+
+  test('a bare line is at most medium, with a caveat that says what would make it apply', async () => {
+    const { matcher } = await realCatalogue();
+    const [first] = matcher.match(bare);
+    expect(first?.id).toBe('pod-ip-exhaustion-containerd-ip-leak');
+    expect(first?.confidence).toBe('medium');
+    expect(first?.context.corroborated).toBe(false);
+    expect(first?.context.caveat?.en).toMatch(/applies if your nodes run containerd/);
+    expect(first?.context.caveat?.ko).toMatch(/containerd/);
+  });
+
+  test('the same error in GKE events on a containerd node is high, without a caveat', async () => {
+    const { matcher } = await realCatalogue();
+    const events = `Warning  FailedCreatePodSandBox  90s  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5d41c2a1e0b7": plugin type="gke" failed (add): ${bare}`;
+    const [first] = matcher.match(`${events}\nNode: gke-prod-default-pool-1a2b3c4d-9xyz`);
+    expect(first?.id).toBe('pod-ip-exhaustion-containerd-ip-leak');
+    expect(first?.confidence).toBe('high');
+    expect(first?.context).toEqual({ corroborated: true });
+  });
+
+  test('an upstream cause on another platform is reported, naming the platform, with platform-only steps marked', async () => {
+    const { matcher } = await realCatalogue();
+    const [first] = matcher.match(paste('k3s-rate-limit'));
+    expect(first?.id).toBe('dockerhub-pull-rate-limit-imagepullbackoff');
+    expect(first?.context.otherPlatform).toBe('k3s');
+    expect(first?.context.caveat?.en).toMatch(/same on k3s.*"NKS only"/);
+    expect(first?.entry.remediation.some((step) => step.platform === 'nks')).toBe(true);
+  });
+
+  test('the platforms this deployment serves raise or lower the prior of a platform issue, and the answer says so', async () => {
+    const { matcher } = await realCatalogue();
+    const line = 'could not find a JWS signature in the cluster-info ConfigMap for token ID "p0k3xz"';
+    const [unknown] = matcher.match(line);
+    const [served] = matcher.match(line, { platforms: ['anthos-bare-metal'] });
+    const [elsewhere] = matcher.match(line, { platforms: ['gke'] });
+    expect(unknown?.confidence).toBe('medium');
+    expect(served?.confidence).toBe('high');
+    expect(served?.context.assumed).toMatch(/serves Anthos clusters on bare metal/);
+    expect(elsewhere?.score ?? 0).toBeLessThan(unknown!.score);
+    expect(elsewhere?.context.assumed ?? '').toMatch(/serves GKE, not Anthos/);
+  });
+});
