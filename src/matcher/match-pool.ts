@@ -109,6 +109,7 @@ export function createMatchPool(options: MatchPoolOptions): OffThreadMatcher {
       return new Promise<Analysis>((resolve, reject) => {
         const task: WorkerTask = { id: nextId++, text };
         if (matchOptions.top !== undefined) task.top = matchOptions.top;
+        if (matchOptions.platforms) task.platforms = [...matchOptions.platforms];
         queue.push({ task, resolve, reject });
         dispatch();
       });

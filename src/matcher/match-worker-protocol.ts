@@ -5,6 +5,7 @@ export interface WorkerTask {
   id: number;
   text: string;
   top?: number;
+  platforms?: string[];
 }
 
 /** What a worker sends back: that it is ready, or one paste's matches without their catalogue entries. */

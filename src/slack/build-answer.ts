@@ -15,6 +15,8 @@ export interface AnswerRequest {
   minConfidence?: Confidence;
   /** At most this many matches. Default 5. */
   top?: number;
+  /** The platforms this deployment serves (`K8SFIX_PLATFORMS`): a platform issue of one of them counts as placed. */
+  platforms?: readonly string[];
 }
 
 export interface AnswerDeps {
@@ -41,7 +43,7 @@ export async function matchAnswer(matcher: AnyMatcher, request: AnswerRequest): 
   const notes = [...(request.notes ?? [])];
   const answer: Answer = { lang: request.lang, query: request.text, matches: [], clusters: { state: 'none', reason: '' }, notes };
   try {
-    const options = { top: request.top ?? 5 };
+    const options = { top: request.top ?? 5, ...(request.platforms ? { platforms: request.platforms } : {}) };
     // A worker pool reads pastes on its own threads; an in-process matcher takes its own event-loop turn.
     const analysis = isOffThreadMatcher(matcher) ? await matcher.analyze(request.text, options) : await inOwnTurn(() => matcher.analyze(request.text, options));
     const min = RANK[request.minConfidence ?? 'low'];

@@ -1,4 +1,5 @@
 import type { Lang } from '../catalogue/types.js';
+import { platformsFromEnv } from '../matcher/platforms-from-env.js';
 import { quoteSettingValue } from '../clusters/quote-setting-value.js';
 import { SlackConfigError } from './errors/slack-config-error.js';
 
@@ -35,6 +36,8 @@ export interface SlackConfig {
   answersPerUser: number;
   /** `K8SFIX_ANSWERS_TOTAL`: stored answers kept in all; the oldest go first. Default 10000. */
   answersTotal: number;
+  /** `K8SFIX_PLATFORMS`: the platforms this deployment serves; a platform issue of one of them counts as placed. */
+  platforms?: string[];
   /** `LOG_LEVEL`: debug, info, warn or error. Default info. */
   logLevel: LogLevelName;
   /** `K8SFIX_HEALTH_PORT`: the side port serving /livez, /readyz and /metrics in both modes. Default 8081; 0 any free port. */
@@ -126,6 +129,13 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   const keepInput = read('K8SFIX_FEEDBACK_KEEP_INPUT')?.toLowerCase() ?? 'false';
   if (keepInput !== 'true' && keepInput !== 'false') problems.push(`K8SFIX_FEEDBACK_KEEP_INPUT=${quoteSettingValue(keepInput)} is not valid: use true or false`);
 
+  let platforms: string[] | undefined;
+  try {
+    platforms = platformsFromEnv(env);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+
   if (problems.length > 0) throw new SlackConfigError(problems);
   const config: SlackConfig = {
     botToken: botToken as string,
@@ -145,6 +155,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   if (appToken) config.appToken = appToken;
   if (signingSecret) config.signingSecret = signingSecret;
   if (slackApiUrl) config.slackApiUrl = slackApiUrl;
+  if (platforms) config.platforms = platforms;
   return config;
 }
 

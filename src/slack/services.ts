@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import { withPlatforms } from '../matcher/with-platforms.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
 import type { AnyMatcher } from '../matcher/types.js';
 import type { Observability } from '../observe/observability.js';
@@ -56,7 +57,8 @@ export function createServices(config: SlackConfig, deps: SlackDeps): Services {
   if (config.slackApiUrl) trustedFileHosts.push(new URL(config.slackApiUrl).host);
   const services: Services = {
     config,
-    matcher: deps.matcher,
+    // Every answer is matched knowing the platforms this deployment serves (K8SFIX_PLATFORMS).
+    matcher: withPlatforms(deps.matcher, config.platforms),
     store,
     dedupe: new Deduper(store),
     replays: new ReplayGuard(store),

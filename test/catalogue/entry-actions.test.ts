@@ -41,6 +41,7 @@ describe('entry actions in the catalogue', () => {
       sources: [{ seed: 's', heading: 'h', url: 'https://example.com' }],
       signatures: ['Back-off restarting failed container in pod <pod>'], symptoms: { en: [], ko: [] },
       affects: { products: ['gke'], wording: '', allVersions: true, conditions: [] }, remediation: [{ en: 'a', ko: 'b' }],
+      context: { component: ['kubelet'], runtime: 'containerd', scope: 'upstream' },
       actions: [{ id: 'restart-controller-pod', params: { namespace: { from: 'fact', fact: 'the-moon' }, pod: { from: 'evidence', placeholder: 'node' } } }],
       examples: ['a', 'b'],
     };

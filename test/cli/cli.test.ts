@@ -20,7 +20,7 @@ function tempDir(): string {
 
 function k8sfix(args: string[], stdin?: string, env: Record<string, string> = {}, bin = BIN): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, K8SFIX_LANG: '', K8SFIX_CATALOGUE_DIR: '', ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, K8SFIX_LANG: '', K8SFIX_CATALOGUE_DIR: '', K8SFIX_PLATFORMS: '', ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
     });
     child.stdin?.end(stdin ?? '');
@@ -211,6 +211,16 @@ describe('the k8sfix command line', () => {
     const { code, stderr } = await k8sfix([LINE], undefined, { K8SFIX_LANG: 'fr' });
     expect(code).toBe(2);
     expect(stderr).toContain('K8SFIX_LANG takes en or ko, not "fr"');
+  });
+
+  test('K8SFIX_PLATFORMS says where the deployment runs: an upstream cause on another platform says so; an unknown name is exit 2', async () => {
+    const onEks = await k8sfix([LINE], undefined, { K8SFIX_PLATFORMS: 'eks' });
+    expect(onEks.code).toBe(0);
+    expect(onEks.stdout).toContain('pod-ip-exhaustion-containerd-ip-leak');
+    expect(onEks.stdout).toMatch(/note: .*the same on eks/);
+    const bad = await k8sfix([LINE], undefined, { K8SFIX_PLATFORMS: 'gke,moon' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('K8SFIX_PLATFORMS has "moon"');
   });
 
   test('K8SFIX_CATALOGUE_DIR is the catalogue the CLI matches with and lints', async () => {

@@ -1,4 +1,5 @@
 import { formatProblem } from '../../catalogue/catalogue-error.js';
+import { platformsFromEnv } from '../../matcher/platforms-from-env.js';
 import { catalogueDirsFromEnv, loadCatalogues } from '../../catalogue/load-catalogues.js';
 import type { CatalogueEntry, Lang } from '../../catalogue/types.js';
 import { createMatcher } from '../../matcher/create-matcher.js';
@@ -32,15 +33,17 @@ export async function runMatchCommand(args: MatchArgs, env: MatchEnv, io: CliIo)
   for (const warning of catalogue.warnings) io.stderr(`k8sfix: warning: ${warning}\n`);
   for (const problem of catalogue.problems) io.stderr(`k8sfix: warning: skipped ${formatProblem(problem)}\n`);
   const matcher = createMatcher(catalogue);
+  const platforms = platformsFromEnv(process.env);
+  const options = { top: args.top, ...(platforms ? { platforms } : {}) };
 
   let analysis: Analysis;
   let head: string;
   if (source.kind === 'text') {
-    analysis = matcher.analyze(source.text, { top: args.top });
+    analysis = matcher.analyze(source.text, options);
     head = source.text.slice(0, 20_000);
   } else {
     const probe: StreamProbe = { nonBlank: false, head: '' };
-    analysis = await matcher.analyzeStream(readInputs(source.names, env.stdin, probe), { top: args.top });
+    analysis = await matcher.analyzeStream(readInputs(source.names, env.stdin, probe), options);
     if (!probe.nonBlank) throw new UsageError('the input is empty: give the error text as an argument, a log file, or on standard input (k8sfix < pod.log)');
     head = probe.head;
   }

@@ -76,6 +76,9 @@ function matchBlocks(answer: Answer, match: Match, index: number, options: Rende
   blocks.push(header(`${index + 1}. ${titleOf(match, lang)}`));
   const percent = Math.round(match.score * 100);
   blocks.push(context([`*${s.confidence[match.confidence]}* (${percent}%) · ${escapeMrkdwn(PRODUCT_NAMES[match.entry.product] ?? match.entry.product)} · ${inlineCode(match.id)}`]));
+  // What the match assumed and how to confirm it (a bare line, or a cause seen on another platform).
+  const caveat = match.context?.caveat?.[lang] ?? match.context?.caveat?.en;
+  if (caveat) blocks.push(context([`:information_source: ${escapeMrkdwn(caveat)}`]));
   if (!compact) blocks.push(section(escapeMrkdwn(match.entry.summary[lang] || match.entry.summary.en)));
   const evidence = match.evidence
     .filter((e, i, all) => all.findIndex((o) => o.lineNumber === e.lineNumber) === i)
@@ -84,7 +87,7 @@ function matchBlocks(answer: Answer, match: Match, index: number, options: Rende
     blocks.push(section(evidence.map((e) => `${s.evidence(e.lineNumber)}\n${codeBlock(e.line)}`).join('\n')));
   }
   blocks.push(section(`${s.clusters}\n${clusterLines(answer.clusters, match.id, lang)}`));
-  const steps = match.entry.remediation.map((_step, i) => stepText(match.entry, i, lang));
+  const steps = match.entry.remediation.map((_step, i) => stepText(match.entry, i, lang, match.context?.otherPlatform));
   if (compact) {
     blocks.push(section(`${s.fix}\n${steps[0] ?? ''}${steps.length > 1 ? `\n${s.stepsTruncated}` : ''}`));
   } else {

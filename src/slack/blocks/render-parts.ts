@@ -60,13 +60,16 @@ export function appliesToLine(section: ClusterSection, matchId: string, lang: La
   return `${s.appliesTo}: ${parts.length > 0 ? parts.join(' · ') : `_${s.notChecked}_`}`;
 }
 
-/** One remediation step: its text, then each command as a code block. */
-export function stepText(entry: CatalogueEntry, index: number, lang: Lang): string {
+/** One remediation step: its text (marked "GKE only" when the paste is from another platform), then each command as a code block. */
+export function stepText(entry: CatalogueEntry, index: number, lang: Lang, otherPlatform?: string): string {
   const step = entry.remediation[index];
   if (!step) return '';
   const commands = (step.commands ?? []).map((c) => codeBlock(c)).join('\n');
-  return `${index + 1}. ${escapeMrkdwn(step[lang] || step.en)}${commands ? `\n${commands}` : ''}`;
+  const only = step.platform && otherPlatform ? ` _(${PLATFORM_SHORT[step.platform] ?? step.platform} ${lang === 'ko' ? '전용' : 'only'})_` : '';
+  return `${index + 1}. ${escapeMrkdwn(step[lang] || step.en)}${only}${commands ? `\n${commands}` : ''}`;
 }
+
+const PLATFORM_SHORT: Record<string, string> = { gke: 'GKE', 'anthos-bare-metal': 'Anthos bare metal', nks: 'NKS', containerd: 'containerd' };
 
 /** Source links as mrkdwn; only http(s) URLs become links. */
 export function sourceLinks(entry: CatalogueEntry, lang: Lang): string {
