@@ -21,6 +21,8 @@ export interface Answer {
   clusters: ClusterSection;
   /** Short remarks for the user in plain text (e.g. an unknown cluster name, a skipped file); escaped when rendered. */
   notes: string[];
+  /** How the input was read (a file skipped, only the tail of a large one read): said in the answer's first line. */
+  inputNotes?: string[];
   /** Set when the matcher failed: the answer then says so instead of "no known issue matched". */
   failure?: { code: string; message: string };
 }

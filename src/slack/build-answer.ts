@@ -40,8 +40,10 @@ export async function buildAnswer(deps: AnswerDeps, request: AnswerRequest, onPe
 
 /** The matches alone, clusters not yet asked. Never rejects. */
 export async function matchAnswer(matcher: AnyMatcher, request: AnswerRequest): Promise<Answer> {
-  const notes = [...(request.notes ?? [])];
+  const notes: string[] = [];
   const answer: Answer = { lang: request.lang, query: request.text, matches: [], clusters: { state: 'none', reason: '' }, notes };
+  // What the reader skipped is said first, not in small print: an answer about the tail of a log must say so.
+  if (request.notes && request.notes.length > 0) answer.inputNotes = [...request.notes];
   try {
     const options = { top: request.top ?? 5, ...(request.platforms ? { platforms: request.platforms } : {}) };
     // A worker pool reads pastes on its own threads; an in-process matcher takes its own event-loop turn.

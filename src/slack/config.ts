@@ -26,7 +26,7 @@ export interface SlackConfig {
   incidentBots: { botIds: string[]; appIds: string[] };
   /** `K8SFIX_LANG`: the answer language when neither the user nor the text says otherwise. Default en. */
   defaultLang: Lang;
-  /** `K8SFIX_MAX_FILE_BYTES`: larger shared files are not read. Default 1000000 (the matcher's input limit). */
+  /** `K8SFIX_MAX_FILE_BYTES`: of a larger shared file only the last this many bytes are read (logs are newest-last). Default 5000000. */
   maxFileBytes: number;
   /** `K8SFIX_CHANNEL_RATE_LIMIT`: at most this many unasked replies per incident channel per minute. Default 6. */
   channelRateLimit: number;
@@ -113,7 +113,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
   const lang = read('K8SFIX_LANG')?.toLowerCase() ?? 'en';
   if (!LANGS.includes(lang)) problems.push(`K8SFIX_LANG=${quoteSettingValue(lang)} is not supported: use en or ko`);
 
-  const maxFileBytes = readInt(read('K8SFIX_MAX_FILE_BYTES'), 'K8SFIX_MAX_FILE_BYTES', 1024, 10_000_000, 1_000_000, '1000000', problems);
+  const maxFileBytes = readInt(read('K8SFIX_MAX_FILE_BYTES'), 'K8SFIX_MAX_FILE_BYTES', 1024, 50_000_000, 5_000_000, '5000000', problems);
   const channelRateLimit = readInt(read('K8SFIX_CHANNEL_RATE_LIMIT'), 'K8SFIX_CHANNEL_RATE_LIMIT', 1, 1000, 6, '6', problems);
   const clusterWaitMs = readInt(read('K8SFIX_CLUSTER_WAIT_MS'), 'K8SFIX_CLUSTER_WAIT_MS', 0, 60_000, 2000, '2000', problems);
   const answersPerUser = readInt(read('K8SFIX_ANSWERS_PER_USER'), 'K8SFIX_ANSWERS_PER_USER', 1, 1000, 50, '50', problems);

@@ -55,7 +55,9 @@ export async function readTextFiles(files: SlackFile[], options: ReadFilesOption
   const notes: string[] = [];
   for (const file of files.slice(0, options.maxFiles ?? 5)) {
     try {
-      texts.push(await readOne(file, options));
+      const read = await readOne(file, options);
+      texts.push(read.text);
+      if (read.note) notes.push(read.note);
     } catch (error) {
       notes.push(isFileReadError(error) ? error.message : `skipped a file: ${String(error)}`);
     }
@@ -79,7 +81,7 @@ function needsLookup(file: SlackFile): boolean {
   return !(file.url_private_download ?? file.url_private) || (!file.filetype && !file.mimetype && file.mode !== 'snippet');
 }
 
-async function readOne(given: SlackFile, options: ReadFilesOptions): Promise<string> {
+async function readOne(given: SlackFile, options: ReadFilesOptions): Promise<{ text: string; note?: string }> {
   let file = given;
   if (given.file_access === 'access_denied') throw noAccess(nameOf(given), 'access_denied');
   if (needsLookup(given)) {
@@ -95,7 +97,9 @@ async function readOne(given: SlackFile, options: ReadFilesOptions): Promise<str
   const name = nameOf(file);
   const kind = kindOf(file);
   if (kind === 'binary') throw new FileReadError(name, 'binary', `skipped ${name}: it is a binary file (${file.filetype || file.mimetype}), not text`);
-  if (file.size !== undefined) checkFileSize(name, file.size, options.maxBytes, 'declared');
+  // A file larger than K8SFIX_MAX_FILE_BYTES is still read, whole, as it downloads; only its last
+  // K8SFIX_MAX_FILE_BYTES are kept (logs are newest-last). Past the download cap it is not fetched at all.
+  if (file.size !== undefined) checkFileSize(name, file.size, MAX_DOWNLOAD_BYTES, 'declared');
   const url = file.url_private_download ?? file.url_private;
   if (!url) throw noAccess(name, 'no download URL');
   let host: string;
@@ -123,33 +127,69 @@ async function readOne(given: SlackFile, options: ReadFilesOptions): Promise<str
     throw new FileReadError(name, 'download-failed', `skipped ${name}: the download failed (HTTP ${response.status})`);
   }
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const tail = new TailBuffer(options.maxBytes);
+  let head: Buffer | undefined;
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
     try {
-      // Read at most maxBytes even when Slack's size field was missing or wrong.
-      checkFileSize(name, total, options.maxBytes, 'read');
+      // Counted even when Slack's size field was missing or wrong.
+      checkFileSize(name, total, MAX_DOWNLOAD_BYTES, 'read');
     } catch (error) {
       await reader.cancel().catch(() => undefined);
       throw error;
     }
-    chunks.push(value);
+    head ??= Buffer.from(value.subarray(0, SNIFF_BYTES));
+    tail.push(value);
   }
-  const bytes = Buffer.concat(chunks);
-  if (looksBinary(bytes)) throw new FileReadError(name, 'binary', `skipped ${name}: its content is binary, not text`);
-  return bytes.toString('utf8');
+  if (looksBinary(head ?? Buffer.alloc(0), total)) throw new FileReadError(name, 'binary', `skipped ${name}: its content is binary, not text`);
+  const kept = tail.bytes();
+  if (kept.length === total) return { text: kept.toString('utf8') };
+  // Start at the first whole line of the kept part, so no line is read half.
+  const newline = kept.indexOf(0x0a);
+  const whole = newline === -1 ? kept : kept.subarray(newline + 1);
+  const skipped = total - whole.length;
+  return {
+    text: whole.toString('utf8'),
+    note: `read the last ${formatBytes(whole.length)} of ${name} (${formatBytes(total)}); the first ${formatBytes(skipped)} were skipped (K8SFIX_MAX_FILE_BYTES)`,
+  };
+}
+
+/** Slack's own limit for an uploaded file is 1 GB; k8sfix downloads at most this much of one. */
+const MAX_DOWNLOAD_BYTES = 200_000_000;
+
+/** The last `limit` bytes of a stream, in bounded memory. */
+class TailBuffer {
+  private chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  push(chunk: Uint8Array): void {
+    this.chunks.push(Buffer.from(chunk));
+    this.size += chunk.byteLength;
+    while (this.chunks.length > 1 && this.size - this.chunks[0]!.length >= this.limit) this.size -= this.chunks.shift()!.length;
+  }
+
+  bytes(): Buffer {
+    const all = Buffer.concat(this.chunks);
+    return all.length > this.limit ? all.subarray(all.length - this.limit) : all;
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1000))} KB`;
 }
 
 /** NUL bytes, or bytes that are not UTF-8, near the start: what `file` and git take for binary. */
-function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, SNIFF_BYTES);
+function looksBinary(start: Buffer, total: number): boolean {
+  const head = start.subarray(0, SNIFF_BYTES);
   if (head.includes(0)) return true;
   try {
     // A multi-byte character cut at the sniff boundary is not a reason to call the file binary.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < bytes.length });
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < total });
     return false;
   } catch {
     return true;

@@ -81,7 +81,7 @@ describe('Slack configuration from the environment', () => {
       slackApiUrl: 'http://127.0.0.1:9/api/',
       incidentChannels: { ids: ['C0123ABCD', 'G0PRIVATE1'], patterns: ['inc-*', 'incident-*'] },
       channelRateLimit: 6,
-      maxFileBytes: 1_000_000,
+      maxFileBytes: 5_000_000,
     });
   });
 

@@ -124,13 +124,32 @@ describe('incident channels', () => {
     expect(posts(h)).toHaveLength(1);
   });
 
-  test('a file over the size limit or on a foreign host is not read', async () => {
+  test('a file over the download cap (200 MB) or on a foreign host is not read', async () => {
     const url = h.fake.addFile('huge.log', IP_LEAK_PASTE);
-    await h.event(message({ subtype: 'file_share', text: '', files: [{ name: 'huge.log', filetype: 'text', size: 50_000_000, url_private_download: url }] }));
+    await h.event(message({ subtype: 'file_share', text: '', files: [{ name: 'huge.log', filetype: 'text', size: 500_000_000, url_private_download: url }] }));
     await h.event(message({ subtype: 'file_share', text: '', files: [{ name: 'x.log', filetype: 'text', size: 10, url_private_download: 'http://198.51.100.7/steal' }] }));
     await h.idle();
     expect(h.fake.callsTo('file')).toHaveLength(0);
     expect(posts(h)).toHaveLength(0);
+  });
+
+  test('a log file larger than K8SFIX_MAX_FILE_BYTES is read to its end: the error in its last lines is annotated, and the reply says only the tail was read', async () => {
+    const tight = await startHarness({ env: { K8SFIX_MAX_FILE_BYTES: '20000' } });
+    try {
+      const noise = Array.from({ length: 3000 }, (_, i) => `I1123 10:00:00.123456    1702 kubelet.go:2445] "SyncLoop (PLEG): event for pod" pod="shop/api-${i}"`).join('\n');
+      const log = `${noise}\n${IP_LEAK_PASTE}\n`;
+      const url = tight.fake.addFile('node.log', log);
+      const m = message({ subtype: 'file_share', text: '', files: [{ name: 'node.log', filetype: 'text', size: log.length, url_private_download: url }] });
+      await tight.event(m);
+      await tight.idle();
+      const replies = tight.fake.callsTo('chat.postMessage');
+      expect(replies).toHaveLength(1);
+      const first = blocksText((replies[0]!.body.blocks as unknown[]).slice(0, 1));
+      expect(first).toContain('Known issue');
+      expect(first).toMatch(/read the last 20 KB of node\.log \(\d+ KB\); the first \d+ KB were skipped/);
+    } finally {
+      await tight.stop();
+    }
   });
 
   test('a rate-limited chat.postMessage is retried after Retry-After and the reply still lands', async () => {

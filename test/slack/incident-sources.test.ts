@@ -182,9 +182,9 @@ describe('files Slack sends without a URL or a type', () => {
     expect(posts(h)).toHaveLength(1);
   });
 
-  test('on a mention, a file Slack will not show, a binary file and one too large are each skipped with the real reason, never "not a text file"', async () => {
+  test('on a mention, a file Slack will not show and a binary file are skipped with the real reason, never "not a text file"; of one too large the tail is read, said in the first line', async () => {
     const h = await start({ env: { K8SFIX_MAX_FILE_BYTES: '2048' } });
-    const big = 'x'.repeat(5000);
+    const big = `${'x'.repeat(80)}\n`.repeat(60);
     const bigUrl = h.fake.addFile('big.log', big);
     // files.info knows F0BIG but not F0GONE (Slack answers file_not_found, as for a file the app may not see).
     h.fake.setFileInfo('F0BIG', hostedTextFile('big.log', bigUrl, big.length));
@@ -211,9 +211,10 @@ describe('files Slack sends without a URL or a type', () => {
     // An underscore inside a word is left alone by escapeInline, so the error code copies as Slack sent it.
     expect(text).toMatch(/F0GONE: Slack did not let k8sfix open it \(file_not_found\)/);
     expect(text).toMatch(/graph\.png: it is a binary file \(png\)/);
-    expect(text).toMatch(/big\.log: it is 5 KB, over the 2 KB limit/);
+    // The answer's first section says what was read of the large file.
+    expect(blocksText(posts(h)[0]!.body.blocks.slice(0, 1))).toMatch(/read the last 2 KB of big\.log \(5 KB\); the first 3 KB were skipped/);
     expect(text).not.toMatch(/not a text file/);
-    expect(h.fake.callsTo('file').map((c) => c.id)).toEqual(['events.txt']);
+    expect(h.fake.callsTo('file').map((c) => c.id).sort()).toEqual(['big.log', 'events.txt']);
     expect(h.fake.callsTo('files.info').map((c) => c.body.file).sort()).toEqual(['F0BIG', 'F0GONE', 'F0UNTYPED']);
   });
 });

@@ -35,13 +35,13 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   if (answer.failure) {
     const [title, hint] =
       answer.failure.code === 'match_timeout' ? [s.tooSlow, s.tooSlowHint] : answer.failure.code === 'match_busy' ? [s.busy, s.busyHint] : [s.failed, s.failedHint];
-    blocks.push(section(`${title}\n${hint}`), context([`${escapeMrkdwn(answer.failure.code)}`]));
+    blocks.push(section(`${title}\n${hint}${inputLine(answer)}`), context([`${escapeMrkdwn(answer.failure.code)}`]));
     return { text: answer.failure.code === 'match_timeout' ? 'This paste took too long to read' : 'k8sfix could not analyse this text', blocks: withNotes(blocks, answer) };
   }
   if (answer.matches.length === 0) return renderNoMatch(answer);
 
   const shown = answer.matches.length;
-  blocks.push(section(answer.total !== undefined && answer.total > shown ? s.showing(shown, answer.total) : s.found(shown)));
+  blocks.push(section((answer.total !== undefined && answer.total > shown ? s.showing(shown, answer.total) : s.found(shown)) + inputLine(answer)));
   const omitted: Match[] = [];
   answer.matches.forEach((match, i) => {
     if (omitted.length > 0) {
@@ -121,6 +121,12 @@ function stepSections(heading: string, steps: string[], truncatedNote: string): 
   return texts.map(section);
 }
 
+/** The input notes (files skipped, the tail of a large log) as lines under the answer's first line. */
+export function inputLine(answer: Answer): string {
+  const notes = (answer.inputNotes ?? []).slice(0, 5);
+  return notes.length > 0 ? `\n${notes.map((note) => `:page_facing_up: ${escapeInline(note)}`).join('\n')}` : '';
+}
+
 function withNotes(blocks: Block[], answer: Answer): Block[] {
   return answer.notes.length > 0
     ? [...blocks, context(answer.notes.slice(0, LIMITS.contextElements).map((n) => `_${escapeInline(n)}_`))]
@@ -130,7 +136,7 @@ function withNotes(blocks: Block[], answer: Answer): Block[] {
 function renderNoMatch(answer: Answer): SlackMessage {
   const s = stringsFor(answer.lang);
   const preview = answer.query.trim().slice(0, 500);
-  const blocks: Block[] = [section(`${s.noMatch}\n${s.noMatchHint}`)];
+  const blocks: Block[] = [section(`${s.noMatch}${inputLine(answer)}\n${s.noMatchHint}`)];
   if (preview) blocks.push(section(`${s.youSearched}:\n${codeBlock(preview + (answer.query.trim().length > 500 ? '\n…' : ''))}`));
   const all = withNotes(blocks, answer);
   all.push(context([s.footer]));

@@ -1,4 +1,5 @@
 import { ACTION_IDS } from '../action-ids.js';
+import { inputLine } from './render-answer.js';
 import type { Answer } from '../answer.js';
 import { escapeMrkdwn } from '../escape.js';
 import { fallbackText } from './fallback-text.js';
@@ -25,7 +26,7 @@ export function renderCompact(answer: Answer, fullAnswerRef: string, feedbackRef
   const feedbackBeside = feedbackRef !== undefined && shown.length === 1;
   for (const [index, match] of shown.entries()) {
     const confidence = s.confidence[match.confidence];
-    blocks.push(section(`${s.knownIssue} ${escapeMrkdwn(titleOf(match, answer.lang))} _(${confidence})_\n${appliesToLine(answer.clusters, match.id, answer.lang)}`));
+    blocks.push(section(`${s.knownIssue} ${escapeMrkdwn(titleOf(match, answer.lang))} _(${confidence})_${index === 0 ? inputLine(answer) : ''}\n${appliesToLine(answer.clusters, match.id, answer.lang)}`));
     const first = stepText(match.entry, 0, answer.lang).replace(/^1\. /, '');
     if (first) blocks.push(section(`${s.firstStep} ${first}`));
     if (feedbackRef !== undefined && !feedbackBeside) blocks.push(feedbackRow(feedbackRef, index, answer.lang));
