@@ -61,7 +61,7 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function start(objects: Record<string, unknown>[], redisUrl = redis.url): Promise<World> {
+async function start(objects: Record<string, unknown>[], redisUrl = redis.url, overrides: Partial<ActionsConfig> = {}, failing: Record<string, string> = {}): Promise<World> {
   const cluster = await startActionCluster({ objects });
   const prefix = `fix-slack-${process.pid}-${++prefixes}:`;
   const dir = await mkdtemp(join(tmpdir(), 'k8sfix-slack-audit-'));
@@ -80,12 +80,13 @@ async function start(objects: Record<string, unknown>[], redisUrl = redis.url): 
     verifyTimeoutMs: 2000,
     impersonation: new Map(),
     auditFile: '-',
+    ...overrides,
   };
   const replica = (name: string) =>
     startHarness({
       store: new RedisStore({ url: redisUrl, keyPrefix: prefix }),
       clusters,
-      fake: { userGroups: { S0ONCALL: [GROUP_MEMBER] } },
+      fake: { userGroups: { S0ONCALL: [GROUP_MEMBER] }, failing },
       fixActions: { config, actions: ACTIONS_BY_ID, actionContext: () => cluster.ctx(), auditSink: createAuditSink(join(dir, `${name}.jsonl`)), now: () => clock.now },
     });
   world = { cluster, a: await replica('a'), b: await replica('b'), clock, env };
@@ -211,6 +212,34 @@ describe('fix actions in Slack', () => {
     expect(done).toMatch(/\*Check:\* :white_check_mark: .*replaced it and is Ready/);
     expect(done).toContain('Buttons disabled: this request is succeeded');
     expect(calls(w, 'respond').filter((c) => c.id !== 'cmd-1')).toEqual([]);
+    const metrics = await (await fetch(`${w.b.healthUrl}/metrics`)).text();
+    expect(metrics).toMatch(/k8sfix_fix_actions_total\{action="restart-controller-pod",state="dry_run"\} 1/);
+    expect(metrics).toMatch(/k8sfix_fix_actions_total\{action="restart-controller-pod",state="executed"\} 1/);
+    expect(metrics).toMatch(/k8sfix_fix_actions_total\{action="restart-controller-pod",state="refused"\} 1/);
+  });
+
+  test('when the workspace cannot read user groups, that is said once at start and only the user ids approve', async () => {
+    const w = await start(anetd(), redis.url, {}, { 'usergroups.users.list': 'paid_only' });
+    const said = [...w.a.logger.lines, ...w.b.logger.lines].filter((l) => l.includes('usergroups.users.list (paid_only)'));
+    expect(said).toHaveLength(2); // once per replica
+    const request = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+    await w.a.action(click(ACTION_IDS.approveFix, request.id, GROUP_MEMBER, { ts: request.ts }));
+    await idle(w);
+    expect(ephemeralsTo(w, GROUP_MEMBER).at(-1)).toContain('you are not an approver for fix actions');
+    expect(mutations(w)).toEqual([]);
+    await w.b.action(click(ACTION_IDS.approveFix, request.id, APPROVER_1, { ts: request.ts }));
+    await idle(w);
+    expect(mutations(w)).toHaveLength(1);
+  });
+
+  test('the disruption budget blocks once the hour has had its disruptive actions', async () => {
+    const w = await start(anetd(), redis.url, { budgetPerHour: 0 });
+    const request = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+    await w.a.action(click(ACTION_IDS.approveFix, request.id, APPROVER_1, { ts: request.ts }));
+    await idle(w);
+    expect(blocksText(lastUpdate(w, request.ts)!.body.blocks)).toContain('Blocked: a rule refused it at execution, nothing was run');
+    expect(ephemeralsTo(w, APPROVER_1).at(-1)).toContain('cluster abm-edge already had 0 disruptive fix actions in the last hour');
+    expect(mutations(w)).toEqual([]);
   });
 
   test('the same Approve delivered to both replicas and clicked twice executes once', async () => {
