@@ -21,7 +21,7 @@ import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
 import { ACTION_IDS } from '../src/slack/action-ids.js';
 import { createSlackApp } from '../src/slack/app.js';
 import { loadSlackConfig } from '../src/slack/config.js';
-import { bindApprovalMessage } from '../src/slack/fix-proposals.js';
+import { bindApprovalMessage } from '../src/slack/approval-message.js';
 import { RedisStore } from '../src/store/redis-store.js';
 import { createTestCertificates, startFakeCluster, writeKubeconfig } from '../test/support/fake-kube-api-server.js';
 import { FakeResources } from '../test/support/fake-kube-resources.js';

@@ -293,6 +293,19 @@ describe('fix actions in Slack', () => {
     expect(updated).toMatch(/Pod kube-system\/anetd-x7k2p was replaced \(uid .+ is now replaced-uid\)/);
     expect(ephemeralsTo(w, APPROVER_1).at(-1)).toContain('propose the fix again');
     expect(mutations(w)).toEqual([]);
+
+    // The stale message offers a new proposal, planned afresh against the pod as it now is.
+    const again = (lastUpdate(w, request.ts)!.body.blocks as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? []);
+    expect(again.map((e) => e.text.text)).toEqual(['Propose again (a new plan)']);
+    const before = calls(w, 'chat.postMessage').length;
+    await w.b.action(click(again[0]!.action_id, again[0]!.value, APPROVER_2));
+    await idle(w);
+    const reposted = calls(w, 'chat.postMessage');
+    expect(reposted).toHaveLength(before + 1);
+    expect(blocksText(reposted.at(-1)!.body.blocks)).toContain('uid=replaced-uid');
+    expect(mutations(w)).toEqual([]);
   });
 
   test('the kill switch blocks an approved request before anything runs', async () => {

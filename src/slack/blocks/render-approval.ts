@@ -14,6 +14,8 @@ export interface RenderApprovalOptions {
   approvers: ApproverSettings;
   /** Offer Undo (a succeeded request whose action can be reversed). */
   undoable?: boolean;
+  /** A stale request offers a new proposal: the stored proposal reference for its "Propose again" button. */
+  proposeAgainRef?: string;
   /** One line on how it ended or what is wrong now (a stale check, a refusal), shown under the result. */
   note?: string;
 }
@@ -80,7 +82,7 @@ export function renderApproval(request: ActionRequest, action: Action | undefine
     blocks.push(section(result.join('\n')));
   }
   if (options.note) blocks.push(section(escapeInline(options.note)));
-  const buttons = buttonsFor(request, options.undoable === true);
+  const buttons = buttonsFor(request, options.undoable === true, options.proposeAgainRef);
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `k8sfix_fix_request:${request.id}`.slice(0, 255), elements: buttons });
   else if (request.state !== 'approved' && request.state !== 'executing') blocks.push(context([`Buttons disabled: this request is ${request.state}. Request ${inlineCode(request.id)}`]));
   if (request.state === 'pending') blocks.push(context([`Request ${inlineCode(request.id)} · the buttons carry only this id; what runs is the preview above, checked again before it runs`]));
@@ -92,7 +94,7 @@ function button(actionId: string, text: string, value: string, style?: 'primary'
   return { type: 'button', action_id: actionId, text: { type: 'plain_text', text }, value, ...(style ? { style } : {}), ...(confirm ? { confirm } : {}) };
 }
 
-function buttonsFor(request: ActionRequest, undoable: boolean): Button[] {
+function buttonsFor(request: ActionRequest, undoable: boolean, proposeAgainRef?: string): Button[] {
   if (request.state === 'pending') {
     // The confirm dialog runs in the Slack client: a convenience against slips, never a security check.
     const confirm: Button['confirm'] = {
@@ -108,6 +110,7 @@ function buttonsFor(request: ActionRequest, undoable: boolean): Button[] {
     ];
   }
   if (request.state === 'succeeded' && undoable) return [button(ACTION_IDS.undoFix, 'Undo', request.id)];
+  if (request.state === 'stale' && proposeAgainRef) return [button(`${ACTION_IDS.proposeFix}:0`, 'Propose again (a new plan)', proposeAgainRef)];
   return [];
 }
 

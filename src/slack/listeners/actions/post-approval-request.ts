@@ -3,7 +3,7 @@ import { recordFixAction } from '../../../observe/metrics.js';
 import type { ProposeResult } from '../../../approvals/types.js';
 import { renderApproval, renderRefusal } from '../../blocks/render-approval.js';
 import type { FixActions } from '../../fix-actions.js';
-import { bindApprovalMessage } from '../../fix-proposals.js';
+import { bindApprovalMessage } from '../../approval-message.js';
 
 /**
  * Posts a proposal's result: the approval request in the thread (its location kept so every later state

@@ -35,7 +35,7 @@ export function proposeFix(services: Services) {
         await client.views.open({ trigger_id: body.trigger_id, view: fixParamsModal(fixAction, proposal, action.value ?? '', VIEW_IDS.fixParams) });
         return;
       }
-      const result = await fix.approvals.propose({ action: proposal.action, context: proposal.context, params: proposal.params, requester: body.user.id, entryId: proposal.entryId });
+      const result = await fix.approvals.propose({ action: proposal.action, context: proposal.context, params: proposal.params, requester: body.user.id, ...(proposal.entryId ? { entryId: proposal.entryId } : {}) });
       await postApprovalRequest(fix, client, result, { channel, user: body.user.id, ...(proposal.threadTs ? { threadTs: proposal.threadTs } : {}) });
     } catch (error) {
       await reportFailure(error, logger, ephemeral);

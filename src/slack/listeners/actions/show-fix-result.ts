@@ -3,7 +3,7 @@ import { FINAL_STATES, type ActionRequest, type Refusal } from '../../../approva
 import { recordFixAction, type FixActionState } from '../../../observe/metrics.js';
 import { renderApproval, renderRefusal } from '../../blocks/render-approval.js';
 import type { FixActions } from '../../fix-actions.js';
-import { loadApprovalMessage } from '../../fix-proposals.js';
+import { loadApprovalMessage } from '../../approval-message.js';
 
 /** Who clicked, and on which message (absent for a modal's submission). */
 export interface FixClick {
@@ -24,6 +24,19 @@ function metricState(result: Result): FixActionState | undefined {
   return result.code === 'execute-failed' || result.code === 'verify-failed' ? 'failed' : 'refused';
 }
 
+/** A stale request's new proposal: the same action, cluster and (validated) parameters, planned afresh on click. */
+function proposeAgain(fix: FixActions, request: ActionRequest, where: { channel: string; threadTs?: string }): Promise<string> {
+  return fix.proposals.save({
+    action: request.action,
+    context: request.context,
+    entryId: request.entryId ?? '',
+    params: request.params,
+    ask: [],
+    channel: where.channel,
+    ...(where.threadTs ? { threadTs: where.threadTs } : {}),
+  });
+}
+
 /**
  * Turns an approvals result into what people see: the original approval message updated in place
  * (chat.update, which keeps working after response_url has died) whenever the request changed or ended, and a
@@ -36,7 +49,13 @@ export async function showFixResult(fix: FixActions, client: webApi.WebClient, r
   const where = request ? ((await loadApprovalMessage(fix.store, request.id)) ?? (click.channel && click.ts ? { channel: click.channel, ts: click.ts, ...(click.threadTs ? { threadTs: click.threadTs } : {}) } : undefined)) : undefined;
   if (request && where && (result.ok || FINAL_STATES.includes(request.state))) {
     const note = result.ok ? undefined : `${result.reason}. ${result.next}`;
-    const message = renderApproval(request, fix.actions.get(request.action), { approvers: fix.config.approvers, undoable: fix.approvals.canUndo(request), ...(note ? { note } : {}) });
+    const proposeAgainRef = request.state === 'stale' && !request.undoOf ? await proposeAgain(fix, request, where).catch(() => undefined) : undefined;
+    const message = renderApproval(request, fix.actions.get(request.action), {
+      approvers: fix.config.approvers,
+      undoable: fix.approvals.canUndo(request),
+      ...(note ? { note } : {}),
+      ...(proposeAgainRef ? { proposeAgainRef } : {}),
+    });
     await client.chat.update({ channel: where.channel, ts: where.ts, ...message });
   }
   if (!result.ok) {

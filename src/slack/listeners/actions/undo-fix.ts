@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Services } from '../../services.js';
-import { loadApprovalMessage } from '../../fix-proposals.js';
+import { loadApprovalMessage } from '../../approval-message.js';
 import { reportFailure } from '../report-failure.js';
 import { fixClick } from './fix-click.js';
 import { postApprovalRequest } from './post-approval-request.js';

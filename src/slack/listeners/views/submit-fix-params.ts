@@ -32,7 +32,7 @@ export function submitFixParams(services: Services) {
     }
     await ack();
     try {
-      const result = await fix.approvals.propose({ action: proposal.action, context: proposal.context, params: { ...params, ...proposal.params }, requester: body.user.id, entryId: proposal.entryId });
+      const result = await fix.approvals.propose({ action: proposal.action, context: proposal.context, params: { ...params, ...proposal.params }, requester: body.user.id, ...(proposal.entryId ? { entryId: proposal.entryId } : {}) });
       await postApprovalRequest(fix, client, result, { channel: proposal.channel, user: body.user.id, ...(proposal.threadTs ? { threadTs: proposal.threadTs } : {}) });
     } catch (error) {
       logger.error(`k8sfix: a fix proposal from the modal failed: ${String(error)}`);
