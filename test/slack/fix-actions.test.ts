@@ -148,11 +148,50 @@ async function requestPosted(w: World, action: string, params: Record<string, st
   return { id: approve!.value, ts: String(posted.response!.ts), text: blocksText(posted.body.blocks) };
 }
 
+const WEBHOOK_PASTE =
+  'Internal error occurred: failed calling webhook "vcluster.kb.io": failed to call webhook: Post "https://webhook-service.kube-system.svc:443/validate-baremetal-cluster-gke-io-v1-cluster?timeout=10s": x509: certificate signed by unknown authority';
+
+describe('Propose fix buttons in the answer', () => {
+  const twoClusters: ClusterChecker = {
+    listContexts: () => ['abm-edge', 'abm-lab'],
+    collect: async (names) => (names ?? ['abm-edge', 'abm-lab']).map((context) => ({ context, ok: true as const, facts: { context } })),
+    checkApplicability: (_entry, facts) =>
+      (facts as { context: string }).context === 'abm-edge' ? { verdict: 'affected', reasons: ['1.13.1'] } : { verdict: 'not-affected', reasons: ['1.16.0, past the fix'] },
+  };
+  const proposeButtons = (call: RecordedCall) =>
+    (call.body.blocks as { elements?: { action_id?: string; text?: { text: string } }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.action_id?.startsWith(ACTION_IDS.proposeFix))
+      .map((e) => e.text!.text);
+
+  test('one per cluster that is not not-affected when actions are on, and none when they are off', async () => {
+    const noCluster = () => {
+      throw new Error('nothing is planned by showing an answer');
+    };
+    const config: ActionsConfig = {
+      enabled: true, approvers: { userIds: [APPROVER_1], groupIds: [] }, killSwitch: () => false, freezeWindows: [], budgetPerHour: 3, expiryMs: 15 * 60_000,
+      nodeActionsEnabled: false, nodeActionImage: 'x', nodeActionNamespace: 'x', verifyTimeoutMs: 2000, impersonation: new Map(), auditFile: '-',
+    };
+    const on = await startHarness({ clusters: twoClusters, fixActions: { config, actions: ACTIONS_BY_ID, actionContext: noCluster, auditSink: { write: () => undefined, close: () => undefined } } });
+    const off = await startHarness({ clusters: twoClusters });
+    try {
+      await on.command(WEBHOOK_PASTE, 'on', { user_id: REQUESTER, channel_id: CHANNEL });
+      await off.command(WEBHOOK_PASTE, 'off', { user_id: REQUESTER, channel_id: CHANNEL });
+      const [withActions] = await on.fake.waitFor((c) => c.method === 'respond' && c.id === 'on' && blocksText(c.body.blocks).includes('abm-lab'));
+      const [without] = await off.fake.waitFor((c) => c.method === 'respond' && c.id === 'off' && blocksText(c.body.blocks).includes('abm-lab'));
+      expect(proposeButtons(withActions!)).toEqual(['Propose fix: Restart a controller-owned pod (abm-edge)']);
+      expect(proposeButtons(without!)).toEqual([]);
+    } finally {
+      await on.stop();
+      await off.stop();
+    }
+  });
+});
+
 describe('fix actions in Slack', () => {
   test('the full flow from the answer: Propose fix, the modal, the approval request in the thread, refusals, and an approver runs it once', async () => {
     const w = await start(anetd());
-    const paste = 'Internal error occurred: failed calling webhook "vcluster.kb.io": failed to call webhook: Post "https://webhook-service.kube-system.svc:443/validate-baremetal-cluster-gke-io-v1-cluster?timeout=10s": x509: certificate signed by unknown authority';
-    await w.a.command(paste, 'cmd-1', { user_id: REQUESTER, channel_id: CHANNEL });
+    await w.a.command(WEBHOOK_PASTE, 'cmd-1', { user_id: REQUESTER, channel_id: CHANNEL });
     const [answer] = await w.a.fake.waitFor((c) => c.method === 'respond' && c.id === 'cmd-1' && JSON.stringify(c.body).includes(ACTION_IDS.proposeFix));
     const buttons = (answer!.body.blocks as { elements?: { action_id: string; value: string; text: { text: string } }[] }[]).flatMap((b) => b.elements ?? []);
     const propose = buttons.find((e) => e.action_id?.startsWith(ACTION_IDS.proposeFix))!;
