@@ -18,6 +18,7 @@ import { startActionCluster, type ActionCluster } from '../actions/action-harnes
 import { daemonSet, node, pod, validatingWebhook } from '../actions/cluster-objects.js';
 import type { RecordedCall } from '../support/fake-slack-api.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { blockKitViolations } from './block-kit-limits.js';
 import { blocksText, startHarness, type Harness } from './harness.js';
 
 const REQUESTER = 'U0REQUESTER';
@@ -100,14 +101,14 @@ const anetd = () => [
 ];
 const mutations = (w: World) => w.cluster.resources.applied().filter((m) => m.method !== 'GET').map((m) => `${m.method} ${m.path}`);
 
-function click(actionId: string, value: string, user: string, message?: { ts: string; threadTs?: string }): Record<string, unknown> {
+function click(actionId: string, value: string, user: string, message?: { ts: string; threadTs?: string }, channel = CHANNEL): Record<string, unknown> {
   return {
     type: 'block_actions',
     user: { id: user },
     team: { id: 'T0001' },
     trigger_id: `trigger-${Math.random().toString(16).slice(2)}`,
-    channel: { id: CHANNEL },
-    container: { type: 'message', channel_id: CHANNEL, message_ts: message?.ts ?? '1700000000.000100' },
+    channel: { id: channel },
+    container: { type: 'message', channel_id: channel, message_ts: message?.ts ?? '1700000000.000100' },
     ...(message ? { message: { ts: message.ts, text: 'x', ...(message.threadTs ? { thread_ts: message.threadTs } : {}) } } : {}),
     actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
   };
@@ -198,6 +199,12 @@ describe('fix actions in Slack', () => {
     expect(propose.text.text).toBe('Propose fix: Restart a controller-owned pod (abm-edge)');
     expect(propose.value).toMatch(/^[0-9a-f]{24}$/);
 
+    // The reference is bound to the channel of the answer: pressed in another channel it proposes nothing.
+    await w.b.action(click(propose.action_id, propose.value, STRANGER, undefined, 'C0OTHER01'));
+    await idle(w);
+    expect(ephemeralsTo(w, STRANGER).at(-1)).toContain('This button belongs to an answer made for someone else or for another message');
+    expect(calls(w, 'views.open')).toHaveLength(0);
+
     // The pod is the person's to name: a modal asks, and the server checks the name against the schema.
     await w.b.action(click(propose.action_id, propose.value, REQUESTER));
     await idle(w);
@@ -212,6 +219,7 @@ describe('fix actions in Slack', () => {
     await idle(w);
 
     const [posted] = calls(w, 'chat.postMessage');
+    expect(blockKitViolations(posted!.body as { text: string; blocks: unknown[] })).toEqual([]);
     const text = blocksText(posted!.body.blocks);
     expect(posted!.body.channel).toBe(CHANNEL);
     expect(text).toContain('Waiting for approval');
