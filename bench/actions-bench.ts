@@ -3,7 +3,6 @@
  * on the cluster, and to the whole request done (verified). Real redis-server as the shared store, real
  * client-node over HTTPS against the in-process fake API server, the real restart-controller-pod action; each
  * run approves a fresh request (proposed before the clock starts) for a pod on its own node.
- * Not yet wired into bench/run.ts.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

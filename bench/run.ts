@@ -1,4 +1,6 @@
 /** `npm run bench`: every benchmark, printing its numbers. Speed goals live here, never in unit tests. */
+import { runActionsBench } from './actions-bench.js';
+import { runApproveClickBench } from './approve-click-bench.js';
 import { runMatcherBench } from './matcher-bench.js';
 import { runPathologicalBench } from './pathological-bench.js';
 import { runSlackBench } from './slack-bench.js';
@@ -11,3 +13,7 @@ console.log('');
 await runWholeLogBench();
 console.log('');
 await runSlackBench();
+console.log('');
+await runActionsBench();
+console.log('');
+await runApproveClickBench();

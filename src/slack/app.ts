@@ -11,6 +11,7 @@ import type { SlackConfig } from './config.js';
 import { installRequestGate } from './http/install-request-gate.js';
 import { registerListeners } from './listeners/index.js';
 import { observeRequests } from './observe-requests.js';
+import { createFixActions } from './fix-actions.js';
 import { createServices, type Services, type SlackDeps } from './services.js';
 import { SlackConnection } from './slack-connection.js';
 import { instrumentSlackFetch } from './slack-fetch.js';
@@ -95,6 +96,10 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
     });
   }
   const services = createServices(config, { ...deps, store, logger, observe, matcher: instrumentMatcher(deps.matcher, metrics) });
+  if (deps.fixActions?.config.enabled) {
+    // `store` is the shared store itself (only counted), never services.store's local fallback: actions fail closed.
+    services.fix = createFixActions(deps.fixActions, store, app.client, logger, metrics);
+  }
   app.use(observeRequests(observe));
   if (receiver instanceof HTTPReceiver) {
     installRequestGate(receiver, { signingSecret: config.signingSecret as string, endpoint: '/slack/events', replays: services.replays, logger });
@@ -123,12 +128,14 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
         }
         listening = true;
       });
+      await services.fix?.groups.probe(services.fix.config.approvers.groupIds);
       return httpPort === undefined ? { healthPort: health } : { port: httpPort, healthPort: health };
     },
     async stop() {
       connection.stop();
       if (listening) await app.stop();
       await observe.health.close();
+      services.fix?.close();
       await services.store.close();
     },
   };

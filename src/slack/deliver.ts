@@ -7,6 +7,7 @@ import { renderCompact } from './blocks/render-compact.js';
 import type { SlackMessage } from './blocks/types.js';
 import { addClusterVerdicts, buildAnswer, matchAnswer, type AnswerRequest } from './build-answer.js';
 import { feedbackRefFor } from './feedback-ref.js';
+import { fixActionButtons } from './fix-action-buttons.js';
 import { noteAnswer, noteSurface } from './note-answer.js';
 import { postToResponseUrl } from './respond.js';
 import type { Services } from './services.js';
@@ -50,7 +51,8 @@ export async function answerInThread(
     const posted = await client.chat.postMessage({ ...where, ...renderAnswer(pending) });
     pendingTs = posted.ts;
   });
-  const message = renderAnswer(answer, await feedbackRefFor(services, 'mention', answer));
+  const actionsFor = await fixActionButtons(services, answer, { channel: target.channel, ...(target.threadTs ? { threadTs: target.threadTs } : {}) });
+  const message = renderAnswer(answer, { ...(await feedbackRefFor(services, 'mention', answer)), actionsFor });
   if (pendingTs) await client.chat.update({ channel: target.channel, ts: pendingTs, ...message });
   else await client.chat.postMessage({ ...where, ...message });
   noteAnswer('mention', answer);
@@ -88,7 +90,8 @@ export async function annotateInThread(
   const lang = await resolveLang();
   const answer = await addClusterVerdicts(answerDeps(services), { ...allowed, lang }, request.clusterNames);
   const feedback = await feedbackRefFor(services, 'incident', answer);
-  const full = renderAnswer(answer, feedback);
+  const actionsFor = await fixActionButtons(services, answer, { channel: target.channel, threadTs: target.threadTs });
+  const full = renderAnswer(answer, { ...feedback, actionsFor });
   const owner = { user: target.user, channel: target.channel };
   const ref = await services.answers.save(full, owner);
   const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderCompact(answer, ref, feedback.feedbackRef) });
@@ -100,7 +103,7 @@ export async function annotateInThread(
 /** The answer with a share button whose reference points at the same answer without the button. */
 export async function renderShareable(services: Services, answer: Answer, owner: AnswerOwner): Promise<SlackMessage> {
   if (answer.failure || answer.matches.length === 0) return renderAnswer(answer);
-  const feedback = await feedbackRefFor(services, 'command', answer);
+  const feedback = { ...(await feedbackRefFor(services, 'command', answer)), actionsFor: await fixActionButtons(services, answer, { channel: owner.channel }) };
   try {
     const ref = await services.answers.save(renderAnswer(answer, feedback), owner);
     return renderAnswer(answer, { ...feedback, shareRef: ref });

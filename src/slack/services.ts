@@ -8,6 +8,7 @@ import { AnswerStore } from './answer-store.js';
 import type { ClusterChecker } from './cluster-checker.js';
 import type { SlackConfig } from './config.js';
 import { Deduper } from './dedupe.js';
+import type { FixActions, FixActionsDeps } from './fix-actions.js';
 import { IncidentChannels } from './incident-channels.js';
 import { LanguageResolver } from './language.js';
 import { ChannelRateLimiter } from './rate-limit.js';
@@ -26,6 +27,8 @@ export interface SlackDeps {
   logger?: Logger;
   /** For response_url posts and file downloads. Default: global fetch. */
   fetch?: FetchFn;
+  /** Fix actions (K8SFIX_ACTIONS=true): the actions, their settings and how they reach a cluster. */
+  fixActions?: FixActionsDeps;
   /** Metrics, JSON logs, readiness and the health port; the app makes its own when absent. */
   observe?: Observability;
 }
@@ -49,6 +52,8 @@ export interface Services {
   /** Right / Wrong marks, on the shared store itself (no local fallback: a mark that cannot be kept is said so). */
   feedback: FeedbackStore;
   observe?: Observability;
+  /** Fix actions, when enabled; built by createSlackApp on the shared store itself. */
+  fix?: FixActions;
 }
 
 export function createServices(config: SlackConfig, deps: SlackDeps): Services {

@@ -6,7 +6,12 @@ import { createMatchPool } from '../matcher/match-pool.js';
 import { loadMatchPoolConfigFromEnv } from '../matcher/load-match-pool-config-from-env.js';
 import { loadClusterConfigFromEnv } from '../clusters/index.js';
 import { createStore } from '../store/create-store.js';
+import { ACTIONS_BY_ID } from '../../handlers/registry.js';
+import { createActionContext } from '../actions/create-action-context.js';
+import { loadActionsConfigFromEnv } from '../approvals/load-actions-config-from-env.js';
+import { KubeClientFactory } from '../clusters/kube-client-factory.js';
 import { createSlackApp } from './app.js';
+import { currentVerdictFrom } from './current-verdict.js';
 import { clusterCheckerFromEnv } from './cluster-checker-from-env.js';
 import { loadSlackConfig } from './config.js';
 import { isSlackConfigError } from './errors/slack-config-error.js';
@@ -27,6 +32,7 @@ async function main(): Promise<void> {
   const store = attempt(() => createStore(process.env));
   const clusterConfig = attempt(() => loadClusterConfigFromEnv(process.env));
   const poolConfig = attempt(() => loadMatchPoolConfigFromEnv(process.env));
+  const actionsConfig = attempt(() => loadActionsConfigFromEnv(process.env));
   const clusters = store && clusterConfig ? attempt(() => clusterCheckerFromEnv(clusterConfig, store)) : undefined;
   if (!config || !store || !poolConfig || problems.length > 0) {
     console.error(`k8sfix cannot start the Slack app:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -46,7 +52,20 @@ async function main(): Promise<void> {
   // Pastes are read on worker threads with a time budget, so one huge or hostile paste cannot stop the app
   // from acknowledging requests and answering health checks.
   const matcher = createMatchPool({ catalogue, ...poolConfig });
-  const slack = createSlackApp(config, { matcher, store, observe, ...(clusters ? { clusters } : {}) });
+  // Fix actions (K8SFIX_ACTIONS=true) reach the same kubeconfig contexts as the checks, with their own clients.
+  const fixActions =
+    actionsConfig?.enabled && clusterConfig
+      ? (() => {
+          const factory = new KubeClientFactory(clusterConfig.kubeconfig !== undefined ? { kubeconfig: clusterConfig.kubeconfig } : {});
+          return {
+            config: actionsConfig,
+            actions: ACTIONS_BY_ID,
+            actionContext: (context: string, approver?: string) => createActionContext(factory, actionsConfig, context, approver),
+            ...(clusters ? { currentVerdict: currentVerdictFrom(clusters, catalogue.entries) } : {}),
+          };
+        })()
+      : undefined;
+  const slack = createSlackApp(config, { matcher, store, observe, ...(clusters ? { clusters } : {}), ...(fixActions ? { fixActions } : {}) });
   observe.readiness.set('catalogue', true, `${catalogue.entries.length} entries from ${dirs.join(', ')}`);
   let port: number | undefined;
   try {

@@ -4,6 +4,7 @@ import { createObservability, type Observability } from '../../src/observe/obser
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import type { AnyMatcher } from '../../src/matcher/types.js';
 import type { ClusterChecker } from '../../src/slack/cluster-checker.js';
+import type { FixActionsDeps } from '../../src/slack/fix-actions.js';
 import { loadSlackConfig } from '../../src/slack/config.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -63,6 +64,8 @@ export interface HarnessOptions {
   socket?: boolean;
   /** Metrics, logs and readiness to use (tests read the JSON log lines through its destination). */
   observe?: Observability;
+  /** Fix actions (the actions, their settings and a cluster to run them on). */
+  fixActions?: FixActionsDeps;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -89,6 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     observe,
     ...(options.clusters ? { clusters: options.clusters } : {}),
+    ...(options.fixActions ? { fixActions: options.fixActions } : {}),
   });
   // Count requests in processing: the receiver calls processEvent before it answers Slack, and processEvent
   // awaits the listeners, so "no request in flight" means "the app has posted everything it will post".

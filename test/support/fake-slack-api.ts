@@ -29,6 +29,8 @@ export interface FakeSlackOptions {
   channels?: Record<string, string>;
   /** Locales for users.info, by user id. */
   locales?: Record<string, string>;
+  /** Members of user groups for usergroups.users.list, by group id. */
+  userGroups?: Record<string, string[]>;
   /** Methods that answer `{ ok: false, error }` from the start, e.g. `{ 'auth.test': 'token_revoked' }`. */
   failing?: Record<string, string>;
 }
@@ -242,6 +244,12 @@ export class FakeSlackApi {
         const file = this.fileInfos.get(String(body.file));
         return file ? { ok: true, file } : { ok: false, error: 'file_not_found' };
       }
+      case 'usergroups.users.list': {
+        const users = this.options.userGroups?.[String(body.usergroup)];
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
+      case 'views.open':
+        return { ok: true, view: { id: `V${this.tsCounter++}`, ...(typeof body.view === 'string' ? (JSON.parse(body.view) as Record<string, unknown>) : {}) } };
       case 'users.info': {
         const id = String(body.user);
         return { ok: true, user: { id, locale: this.options.locales?.[id] ?? 'en-US' } };

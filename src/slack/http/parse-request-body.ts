@@ -1,7 +1,7 @@
 import { parse as parseQuery } from 'node:querystring';
 
 /** The kinds of request the app serves over HTTP; anything else is refused before Bolt sees it. */
-export type RequestKind = 'ssl_check' | 'url_verification' | 'app_rate_limited' | 'event_callback' | 'block_actions' | 'slash_command';
+export type RequestKind = 'ssl_check' | 'url_verification' | 'app_rate_limited' | 'event_callback' | 'block_actions' | 'view_submission' | 'slash_command';
 
 export type ParsedRequest = { ok: true; kind: RequestKind; body: Record<string, unknown> } | { ok: false; problem: string };
 
@@ -28,7 +28,12 @@ export function parseRequestBody(raw: Buffer, contentType: string | undefined): 
     if (!parsed.ok) return parsed;
     body = parsed.value;
     if (!isObject(body)) return { ok: false, problem: 'payload must be a JSON object' };
-    if (body.type !== 'block_actions') return { ok: false, problem: 'payload.type is not one the app serves (block_actions)' };
+    // view_submission: the fix-action modals (parameters, the reason with a high-risk approval).
+    if (body.type === 'view_submission') {
+      const problem = VIEW_SUBMISSION(body, 'payload');
+      return problem ? { ok: false, problem } : { ok: true, kind: 'view_submission', body };
+    }
+    if (body.type !== 'block_actions') return { ok: false, problem: 'payload.type is not one the app serves (block_actions, view_submission)' };
     const problem = BLOCK_ACTIONS(body, 'payload');
     return problem ? { ok: false, problem } : { ok: true, kind: 'block_actions', body };
   }
@@ -153,6 +158,25 @@ const BLOCK_ACTIONS = object({
   container: optional(object({ channel_id: optional(str), message_ts: optional(str), is_ephemeral: optional(bool) })),
   message: optional(object({ ts: str, thread_ts: optional(str) })),
   actions: arrayOf(object({ action_id: str, block_id: optional(str), type: optional(str), value: optional(str) }), 1, 25),
+});
+
+/** Every input value a modal submits: block id → action id → an object (the listeners read value or selected_option). */
+const VIEW_VALUES: Check = (v, p) => {
+  if (!isObject(v)) return `${p} must be an object`;
+  for (const [blockId, actions] of Object.entries(v)) {
+    if (!isObject(actions)) return `${p}.${blockId} must be an object`;
+    for (const [actionId, input] of Object.entries(actions)) {
+      const problem = object({ value: optional(nullable(str)), selected_option: optional(nullable(object({ value: str }))) })(input, `${p}.${blockId}.${actionId}`);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+};
+
+const VIEW_SUBMISSION = object({
+  user: object({ id: str, team_id: optional(str) }),
+  team: optional(nullable(object({ id: str }))),
+  view: object({ id: str, callback_id: str, private_metadata: optional(str), blocks: optional(arrayOf(object({}), 0, 100)), state: object({ values: VIEW_VALUES }) }),
 });
 
 const SLASH_COMMAND = object({
