@@ -2,6 +2,7 @@ import { resolveActionParams } from '../actions/resolve-action-params.js';
 import type { Match } from '../matcher/types.js';
 import { recordFixAction } from '../observe/metrics.js';
 import { ACTION_IDS } from './action-ids.js';
+import { actionFactValues } from './action-fact-values.js';
 import type { Answer } from './answer.js';
 import { fitPlain } from './blocks/fit-text.js';
 import { LIMITS } from './blocks/limits.js';
@@ -11,7 +12,8 @@ import type { Services } from './services.js';
 /**
  * The "Propose fix: <action>" buttons of an answer: for each match, each of its entry's actions and each
  * connected cluster whose verdict is not `not-affected`. Each button carries only a stored proposal
- * reference, bound to the channel; parameters come from the evidence and the entry, or are asked in a modal.
+ * reference, bound to the channel; parameters come from the evidence, the entry and the cluster's facts, or
+ * are asked in a modal.
  * None when fix actions are off, when the clusters were not checked, or when the store cannot keep proposals.
  */
 export async function fixActionButtons(services: Services, answer: Answer, where: { channel: string; threadTs?: string }): Promise<(match: Match) => Button[]> {
@@ -26,10 +28,13 @@ export async function fixActionButtons(services: Services, answer: Answer, where
       for (const entryAction of match.entry.actions ?? []) {
         const action = fix.actions.get(entryAction.id);
         if (!action || (action.nodeLevel && !fix.config.nodeActionsEnabled)) continue;
-        const resolved = resolveActionParams(entryAction, match.evidence, {});
-        if (resolved.missing.length > 0) continue;
         for (const verdict of verdicts.get(match.id) ?? []) {
           if (verdict.verdict === 'not-affected' || buttons.length >= LIMITS.actionsElements) continue;
+          // Parameters from the evidence, the entry, and this cluster's facts (the affected pool's nodes, the
+          // Anthos Cluster resource); a value with several choices is asked for in the modal.
+          const report = answer.clusters.reports.find((r) => r.context === verdict.context);
+          const resolved = resolveActionParams(entryAction, match.evidence, actionFactValues(match.entry, report));
+          if (resolved.missing.length > 0) continue;
           const ref = await fix.proposals.save({
             action: action.id,
             context: verdict.context,
