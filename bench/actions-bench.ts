@@ -20,14 +20,12 @@ import { RedisStore } from '../src/store/redis-store.js';
 import { createTestCertificates, startFakeCluster, writeKubeconfig } from '../test/support/fake-kube-api-server.js';
 import { FakeResources } from '../test/support/fake-kube-resources.js';
 import { startRedisServer } from '../test/support/redis-server.js';
+import { percentile } from './stats.js';
+import { anetdFleet } from '../test/support/anetd-fleet.js';
 
 const WARMUP = 5;
 const RUNS = 60;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 export interface ActionsBenchResult {
   executed: { p50: number; p99: number };
@@ -37,17 +35,7 @@ export interface ActionsBenchResult {
 
 export async function runActionsBench(): Promise<ActionsBenchResult> {
   const total = WARMUP + RUNS;
-  const objects: Record<string, unknown>[] = [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'anetd', namespace: 'kube-system', uid: 'ds-uid' }, spec: {} }];
-  for (let i = 0; i < total; i++) {
-    objects.push({ apiVersion: 'v1', kind: 'Node', metadata: { name: `edge-node-${i}` }, spec: {} });
-    objects.push({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: `anetd-p${i}`, namespace: 'kube-system', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'anetd', uid: 'ds-uid', controller: true }] },
-      spec: { nodeName: `edge-node-${i}` },
-      status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
-    });
-  }
+  const objects = anetdFleet(total);
   const certs = await createTestCertificates();
   const resources = new FakeResources({ objects });
   const server = await startFakeCluster({ token: 'bench-token', resources }, certs);

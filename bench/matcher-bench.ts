@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { performance } from 'node:perf_hooks';
 import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
 import { createMatcher } from '../src/matcher/create-matcher.js';
+import { median } from './stats.js';
 
 const ERROR_LINE = 'failed to allocate for range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62';
 
@@ -24,10 +25,6 @@ function logOf(bytes: number): string {
   return lines.join('\n').slice(0, bytes);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function time(runs: number, fn: () => unknown): number {
   fn(); // warm-up

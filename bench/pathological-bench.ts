@@ -1,18 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
 import { createMatcher } from '../src/matcher/create-matcher.js';
 import { ordinaryLog, pathologicalInputs } from '../test/support/pathological-inputs.js';
+import { fastest } from '../test/support/timing.js';
 
-/** The fastest of `runs` timings: what the input costs when nothing else gets in the way. */
-function fastest(runs: number, fn: () => unknown): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
 
 /**
  * For each size, the matcher's time on ordinary log text and on the slowest pathological input of the same

@@ -15,6 +15,7 @@ import { loadSlackConfig } from '../src/slack/config.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { FakeSlackApi } from '../test/support/fake-slack-api.js';
 import { postSigned, slashCommandBody } from '../test/support/signed-request.js';
+import { percentile } from './stats.js';
 
 const SECRET = 'bench-signing-secret';
 const CONCURRENCY = 50;
@@ -26,10 +27,6 @@ const PASTES = [
   'my pod keeps restarting and I do not know why',
 ];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /**
  * Slack's side (the fake Web API, response URLs and the 50 clients) runs in a worker thread, as Slack runs on

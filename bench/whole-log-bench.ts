@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { ordinaryLog } from '../test/support/pathological-inputs.js';
+import { median } from './stats.js';
 
 const ERROR_LINE = 'failed to allocate for range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62';
 const EXPECTED = 'pod-ip-exhaustion-containerd-ip-leak';
@@ -41,10 +42,6 @@ function runNode(args: string[]): Promise<Run> {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** A log of `bytes` ordinary lines, written in 1 MB slices, with the error among its last lines. */
 function writeLog(path: string, bytes: number): void {

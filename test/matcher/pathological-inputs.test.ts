@@ -8,23 +8,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import ts from 'typescript';
 import { prepareInput } from '../../src/matcher/prepare-input.js';
 import { realCatalogue } from '../support/catalogue.js';
 import { ordinaryLog, pathologicalInputs, repeatTo } from '../support/pathological-inputs.js';
+import { fastest } from '../support/timing.js';
 
 const BAR = 20;
 
-function fastest(runs: number, fn: () => unknown): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
 
 /** Inputs over the bar, measured again (fastest of five) so that one pause of the machine does not fail the run. */
 function slowerThanBar(inputs: { name: string; text: string }[], base: number, run: (text: string) => unknown): string[] {
