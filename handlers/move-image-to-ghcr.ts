@@ -1,10 +1,10 @@
 import { ActionError } from '../src/actions/action-error.js';
 import { makePlan } from '../src/actions/kube-objects.js';
-import { KIND_INFO, WORKLOAD_KINDS, type WorkloadKind } from '../src/actions/object-api.js';
-import { DNS1123_LABEL, DNS1123_SUBDOMAIN, oneOf } from '../src/actions/param-patterns.js';
+import { KIND_INFO, type WorkloadKind } from '../src/actions/object-api.js';
 import { executePatch, planPatch, readTarget } from '../src/actions/patch-change.js';
 import { pollUntil } from '../src/actions/poll-until.js';
 import type { Action, ActionContext, ActionParams, Plan } from '../src/actions/types.js';
+import { WORKLOAD_CONTAINER_PARAMS } from '../src/actions/workload-container-params.js';
 
 /** docker.pkg.github.com/OWNER/REPOSITORY/IMAGE[:TAG|@DIGEST] → ghcr.io/OWNER/IMAGE[:TAG|@DIGEST], as GitHub's migration guide maps it. */
 const OLD_REGISTRY = /^docker\.pkg\.github\.com\/([a-z0-9-]+)\/[a-z0-9._-]+\/([a-z0-9._\/-]+(?::[\w.-]+|@sha256:[a-f0-9]{64})?)$/i;
@@ -54,12 +54,7 @@ export const moveImageToGhcr: Action = {
   id: 'move-image-to-ghcr',
   title: { en: 'Move a container image from docker.pkg.github.com to ghcr.io', ko: '컨테이너 이미지를 docker.pkg.github.com에서 ghcr.io로 변경' },
   risk: 'medium',
-  params: [
-    { name: 'namespace', pattern: DNS1123_LABEL, description: { en: 'namespace of the workload', ko: '워크로드의 네임스페이스' } },
-    { name: 'kind', pattern: oneOf(WORKLOAD_KINDS), choices: WORKLOAD_KINDS, description: { en: 'deployment, daemonset or statefulset', ko: 'deployment, daemonset 또는 statefulset' } },
-    { name: 'name', pattern: DNS1123_SUBDOMAIN, description: { en: 'name of the workload', ko: '워크로드 이름' } },
-    { name: 'container', pattern: DNS1123_LABEL, description: { en: 'container name', ko: '컨테이너 이름' } },
-  ],
+  params: WORKLOAD_CONTAINER_PARAMS,
   plan(ctx, params) {
     return imagePlan(ctx, this.id, params);
   },

@@ -1,10 +1,11 @@
 import { ActionError } from '../src/actions/action-error.js';
 import { makePlan } from '../src/actions/kube-objects.js';
-import { WORKLOAD_KINDS, KIND_INFO, type WorkloadKind } from '../src/actions/object-api.js';
-import { DNS1123_LABEL, DNS1123_SUBDOMAIN, PROBE_SECONDS, oneOf } from '../src/actions/param-patterns.js';
+import { KIND_INFO, type WorkloadKind } from '../src/actions/object-api.js';
+import { PROBE_SECONDS, oneOf } from '../src/actions/param-patterns.js';
 import { executePatch, planPatch, readTarget } from '../src/actions/patch-change.js';
 import { pollUntil } from '../src/actions/poll-until.js';
 import type { Action, ActionContext, ActionParams, Plan } from '../src/actions/types.js';
+import { WORKLOAD_CONTAINER_PARAMS } from '../src/actions/workload-container-params.js';
 
 const PROBES = ['liveness', 'readiness', 'startup'] as const;
 
@@ -57,10 +58,7 @@ export const patchExecProbeTimeout: Action = {
   title: { en: "Change an exec probe's timeoutSeconds", ko: 'exec 프로브의 timeoutSeconds 변경' },
   risk: 'medium',
   params: [
-    { name: 'namespace', pattern: DNS1123_LABEL, description: { en: 'namespace of the workload', ko: '워크로드의 네임스페이스' } },
-    { name: 'kind', pattern: oneOf(WORKLOAD_KINDS), choices: WORKLOAD_KINDS, description: { en: 'deployment, daemonset or statefulset', ko: 'deployment, daemonset 또는 statefulset' } },
-    { name: 'name', pattern: DNS1123_SUBDOMAIN, description: { en: 'name of the workload', ko: '워크로드 이름' } },
-    { name: 'container', pattern: DNS1123_LABEL, description: { en: 'container name', ko: '컨테이너 이름' } },
+    ...WORKLOAD_CONTAINER_PARAMS,
     { name: 'probe', pattern: oneOf(PROBES), choices: PROBES, description: { en: 'liveness, readiness or startup', ko: 'liveness, readiness 또는 startup' } },
     { name: 'timeoutSeconds', pattern: PROBE_SECONDS, description: { en: 'new timeout in seconds (1-600)', ko: '새 제한 시간(초, 1-600)' } },
   ],
