@@ -149,7 +149,7 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     const verdicts = new Map<number, ContextVerdict>();
     const verdictOf = (entryIndex: number): ContextVerdict => {
       let verdict = verdicts.get(entryIndex);
-      if (!verdict) verdicts.set(entryIndex, (verdict = judgeContext(entries[entryIndex]!, paste, options.platforms)));
+      if (!verdict) verdicts.set(entryIndex, (verdict = judgeContext(entries[entryIndex]!, paste, options.platforms, options.platformsFrom)));
       return verdict;
     };
     for (const [entryIndex, candidate] of candidates) {

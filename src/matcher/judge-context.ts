@@ -30,7 +30,12 @@ const PRODUCT_LABEL: Record<Product, string> = { gke: 'GKE', 'anthos-bare-metal'
  * containerd cause, another platform for a platform cause, the upstream project for a platform component, a client
  * program), and read the entry's own `context` data; nothing here names an entry.
  */
-export function judgeContext(entry: CatalogueEntry, paste: PasteContext, platforms?: readonly string[]): ContextVerdict {
+export function judgeContext(
+  entry: CatalogueEntry,
+  paste: PasteContext,
+  platforms?: readonly string[],
+  platformsFrom: 'deployment' | 'clusters' = 'deployment',
+): ContextVerdict {
   const { component, runtime, scope, upstream } = entry.context;
   const label = PRODUCT_LABEL[entry.product];
   const namesProduct = paste.products.has(entry.product);
@@ -61,6 +66,7 @@ export function judgeContext(entry: CatalogueEntry, paste: PasteContext, platfor
   const served = platforms?.filter((p) => p.trim() !== '').map((p) => p.trim().toLowerCase());
   const servesProduct = served?.some((p) => p === entry.product || entry.affects.products.includes(p as Product));
   const servedLabel = served?.map((p) => ((PRODUCTS as readonly string[]).includes(p) ? PRODUCT_LABEL[p as Product] : p)).join(', ');
+  const source = platformsFrom === 'clusters' ? 'the connected clusters run' : 'this deployment serves';
   let corroborated: boolean;
   let assumed: string | undefined;
   let prior = 0;
@@ -70,10 +76,10 @@ export function judgeContext(entry: CatalogueEntry, paste: PasteContext, platfor
     if (!corroborated && served) {
       if (servesProduct) {
         corroborated = true;
-        assumed = `this deployment serves ${servedLabel}`;
+        assumed = `${source} ${servedLabel}`;
       } else {
         prior = -0.1;
-        assumed = `this deployment serves ${servedLabel}, not ${label}`;
+        assumed = `${source} ${servedLabel}, not ${label}`;
       }
     }
   } else {

@@ -110,6 +110,7 @@ export function createMatchPool(options: MatchPoolOptions): OffThreadMatcher {
         const task: WorkerTask = { id: nextId++, text };
         if (matchOptions.top !== undefined) task.top = matchOptions.top;
         if (matchOptions.platforms) task.platforms = [...matchOptions.platforms];
+        if (matchOptions.platformsFrom) task.platformsFrom = matchOptions.platformsFrom;
         queue.push({ task, resolve, reject });
         dispatch();
       });

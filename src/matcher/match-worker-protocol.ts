@@ -6,6 +6,7 @@ export interface WorkerTask {
   text: string;
   top?: number;
   platforms?: string[];
+  platformsFrom?: 'deployment' | 'clusters';
 }
 
 /** What a worker sends back: that it is ready, or one paste's matches without their catalogue entries. */

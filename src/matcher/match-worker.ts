@@ -13,7 +13,7 @@ const matcher = createMatcher({ entries, byId: new Map(entries.map((entry) => [e
 const port = parentPort!;
 
 port.on('message', (task: WorkerTask) => {
-  const options: MatchOptions = { ...(task.top === undefined ? {} : { top: task.top }), ...(task.platforms ? { platforms: task.platforms } : {}) };
+  const options: MatchOptions = { ...(task.top === undefined ? {} : { top: task.top }), ...(task.platforms ? { platforms: task.platforms } : {}), ...(task.platformsFrom ? { platformsFrom: task.platformsFrom } : {}) };
   const analysis = matcher.analyze(task.text, options);
   // The entries stay behind: the pool has them, and copying every matched entry back would cost more than matching.
   const reply: WorkerReply = {

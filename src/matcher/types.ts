@@ -53,6 +53,11 @@ export interface MatchOptions {
    * issue of a served product counts as placed; one of a product not served is less likely. Default: none known.
    */
   platforms?: readonly string[];
+  /**
+   * Where `platforms` came from, for the answer's words: `deployment` (`K8SFIX_PLATFORMS`, "this deployment
+   * serves GKE") or `clusters` (the connected clusters' facts, "the connected clusters run GKE"). Default deployment.
+   */
+  platformsFrom?: 'deployment' | 'clusters';
 }
 
 export interface Analysis {

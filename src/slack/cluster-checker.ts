@@ -12,7 +12,7 @@ export interface Applicability {
 }
 
 export type ClusterReport =
-  | { context: string; ok: true; facts: unknown; platform?: { name: string }; cached?: boolean }
+  | { context: string; ok: true; facts: unknown; platform?: { name: string; kind?: string; product?: string }; cached?: boolean }
   | { context: string; ok: false; reason: string; code: string };
 
 export interface ClusterChecker {

@@ -6,6 +6,7 @@ import type { Observability } from '../observe/observability.js';
 import type { Store } from '../store/store.js';
 import { AnswerStore } from './answer-store.js';
 import type { ClusterChecker } from './cluster-checker.js';
+import { deploymentPlatforms } from './deployment-platforms.js';
 import type { SlackConfig } from './config.js';
 import { Deduper } from './dedupe.js';
 import type { FixActions, FixActionsDeps } from './fix-actions.js';
@@ -60,10 +61,12 @@ export function createServices(config: SlackConfig, deps: SlackDeps): Services {
   const store = withLocalFallback(deps.store, deps.logger ? { logger: deps.logger } : {});
   const trustedFileHosts = [...SLACK_FILE_HOSTS];
   if (config.slackApiUrl) trustedFileHosts.push(new URL(config.slackApiUrl).host);
+  // Every answer is matched knowing the platforms this deployment serves: K8SFIX_PLATFORMS and the connected
+  // clusters' platforms, recorded each time the clusters are asked.
+  const platforms = deploymentPlatforms(config.platforms, deps.clusters);
   const services: Services = {
     config,
-    // Every answer is matched knowing the platforms this deployment serves (K8SFIX_PLATFORMS).
-    matcher: withPlatforms(deps.matcher, config.platforms),
+    matcher: withPlatforms(deps.matcher, platforms.source),
     store,
     dedupe: new Deduper(store),
     replays: new ReplayGuard(store),
@@ -76,7 +79,7 @@ export function createServices(config: SlackConfig, deps: SlackDeps): Services {
     feedback: new FeedbackStore(deps.store, { keepInput: config.feedbackKeepInput }),
   };
   if (deps.observe) services.observe = deps.observe;
-  if (deps.clusters) services.clusters = deps.clusters;
+  if (platforms.clusters) services.clusters = platforms.clusters;
   if (deps.logger) services.logger = deps.logger;
   return services;
 }

@@ -77,6 +77,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const contexts = clusters?.listContexts() ?? [];
+  // Ask the clusters once at start, so the first paste is matched knowing the platforms they run. A cluster that
+  // does not answer is only not known yet: answers ask again.
+  void slack.services.clusters?.collect().catch(() => undefined);
   console.log(
     `k8sfix: ${catalogue.entries.length} known issues, ` +
       `${contexts.length > 0 ? `clusters ${contexts.join(', ')}` : 'no clusters connected'}, ` +

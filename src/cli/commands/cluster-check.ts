@@ -4,6 +4,8 @@ import type { CatalogueEntry } from '../../catalogue/types.js';
 import { isClusterConfigError } from '../../clusters/cluster-config-error.js';
 import { createClusterFactsService, type ClusterFactsService } from '../../clusters/create-cluster-facts-service.js';
 import { formatVerdictLine } from '../../clusters/format-verdict-line.js';
+import { platformsOfClusters } from '../../clusters/platforms-of-reports.js';
+import type { ClusterReport } from '../../clusters/types.js';
 import { loadClusterConfigFromEnv } from '../../clusters/load-cluster-config-from-env.js';
 
 export interface ClusterCheckLine {
@@ -21,6 +23,34 @@ export interface ClusterCheckOptions {
   service?: ClusterFactsService;
 }
 
+/** What asking the clusters gave: their reports, or the configuration error that kept them from being asked. */
+export type ClusterCollection = { reports: ClusterReport[] } | { configError: string };
+
+/** Asks the clusters once (the named contexts, all, or the current one). Never rejects for a cluster or configuration problem. */
+export async function collectClusters(options: ClusterCheckOptions): Promise<ClusterCollection> {
+  let service = options.service;
+  if (!service) {
+    try {
+      service = createClusterFactsService(loadClusterConfigFromEnv());
+    } catch (error) {
+      if (!isClusterConfigError(error)) throw error;
+      return { configError: error.message };
+    }
+  }
+  const wanted = options.allContexts
+    ? undefined
+    : options.contexts && options.contexts.length > 0
+      ? options.contexts
+      : [service.currentContext()].filter((c): c is string => !!c);
+  return { reports: await service.collect(wanted) };
+}
+
+/** The platforms the asked clusters run, for the matcher; undefined unless every one of them was told apart. */
+export function platformsOfCollection(collection: ClusterCollection): string[] | undefined {
+  if (!('reports' in collection)) return undefined;
+  return platformsOfClusters(collection.reports.map((report) => (report.ok ? report.platform : undefined)));
+}
+
 /**
  * For each matched entry, one line per cluster with the verdict and the fact that decided it. Each cluster is
  * asked once for all entries; a cluster that cannot be asked gives an `error` line with what to do. Never rejects
@@ -29,24 +59,15 @@ export interface ClusterCheckOptions {
 export async function checkMatchesAgainstClusters(
   entries: CatalogueEntry[],
   options: ClusterCheckOptions,
+  collected?: ClusterCollection,
 ): Promise<Map<string, ClusterCheckLine[]>> {
   const result = new Map<string, ClusterCheckLine[]>();
-  let service = options.service;
-  if (!service) {
-    try {
-      service = createClusterFactsService(loadClusterConfigFromEnv());
-    } catch (error) {
-      if (!isClusterConfigError(error)) throw error;
-      for (const entry of entries) result.set(entry.id, [{ context: '(configuration)', line: error.message, verdict: 'error' }]);
-      return result;
-    }
+  const collection = collected ?? (await collectClusters(options));
+  if ('configError' in collection) {
+    for (const entry of entries) result.set(entry.id, [{ context: '(configuration)', line: collection.configError, verdict: 'error' }]);
+    return result;
   }
-  const wanted = options.allContexts
-    ? undefined
-    : options.contexts && options.contexts.length > 0
-      ? options.contexts
-      : [service.currentContext()].filter((c): c is string => !!c);
-  const reports = await service.collect(wanted);
+  const { reports } = collection;
   for (const entry of entries) {
     const lines = reports.map((report): ClusterCheckLine => {
       if (!report.ok) return { context: report.context, line: formatVerdictLine(report.context, report), verdict: 'error' };

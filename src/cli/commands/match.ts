@@ -4,6 +4,8 @@ import { catalogueDirsFromEnv, loadCatalogues } from '../../catalogue/load-catal
 import type { CatalogueEntry, Lang } from '../../catalogue/types.js';
 import { createMatcher } from '../../matcher/create-matcher.js';
 import type { Analysis } from '../../matcher/types.js';
+import { combinePlatforms } from '../../matcher/combine-platforms.js';
+import type { ClusterCollection } from './cluster-check.js';
 import { EXIT_MATCH, EXIT_NO_MATCH, UsageError, type CliIo } from '../cli-io.js';
 import { formatMatch, matchToJson } from '../format-match.js';
 import { inputSource, readInputs, type StreamProbe } from '../input-source.js';
@@ -33,8 +35,19 @@ export async function runMatchCommand(args: MatchArgs, env: MatchEnv, io: CliIo)
   for (const warning of catalogue.warnings) io.stderr(`k8sfix: warning: ${warning}\n`);
   for (const problem of catalogue.problems) io.stderr(`k8sfix: warning: skipped ${formatProblem(problem)}\n`);
   const matcher = createMatcher(catalogue);
-  const platforms = platformsFromEnv(process.env);
-  const options = { top: args.top, ...(platforms ? { platforms } : {}) };
+  const checkClusters = args.allContexts || args.contexts.length > 0;
+  const configured = platformsFromEnv(process.env);
+  // Asked clusters are asked first: the platforms they run are context for the match (a platform issue of a
+  // platform none of them runs is less likely), and the same answers give the verdicts. Loaded only when asked:
+  // the Kubernetes client is not needed to match text.
+  let collection: ClusterCollection | undefined;
+  let clusterPlatforms: string[] | undefined;
+  if (checkClusters) {
+    const check = await import('./cluster-check.js');
+    collection = await check.collectClusters(clusterOptions(args));
+    clusterPlatforms = check.platformsOfCollection(collection);
+  }
+  const options = { top: args.top, ...combinePlatforms(configured, clusterPlatforms) };
 
   let analysis: Analysis;
   let head: string;
@@ -51,8 +64,7 @@ export async function runMatchCommand(args: MatchArgs, env: MatchEnv, io: CliIo)
   for (const note of notes) io.stderr(`k8sfix: note: ${note}\n`);
   const lang = resolveLang(args.lang, head, env.lang);
 
-  const checkClusters = args.allContexts || args.contexts.length > 0;
-  const verdicts = checkClusters && matches.length > 0 ? await clusterVerdicts(matches.map((m) => m.entry), args) : undefined;
+  const verdicts = collection && matches.length > 0 ? await clusterVerdicts(matches.map((m) => m.entry), args, collection) : undefined;
 
   if (args.json) {
     const json = matches.map((match) => ({ ...matchToJson(match, lang), clusters: verdicts?.get(match.id) ?? undefined }));
@@ -66,8 +78,11 @@ export async function runMatchCommand(args: MatchArgs, env: MatchEnv, io: CliIo)
   return matches.length > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
 }
 
-async function clusterVerdicts(entries: CatalogueEntry[], args: MatchArgs) {
-  // Loaded only when asked: the Kubernetes client is not needed to match text.
+function clusterOptions(args: MatchArgs) {
+  return { contexts: args.contexts, allContexts: args.allContexts };
+}
+
+async function clusterVerdicts(entries: CatalogueEntry[], args: MatchArgs, collection: ClusterCollection) {
   const { checkMatchesAgainstClusters } = await import('./cluster-check.js');
-  return checkMatchesAgainstClusters(entries, { contexts: args.contexts, allContexts: args.allContexts });
+  return checkMatchesAgainstClusters(entries, clusterOptions(args), collection);
 }
