@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import type { Matcher } from '../../src/matcher/types.js';
+import type { Match, Matcher } from '../../src/matcher/types.js';
 import { realCatalogue } from '../support/catalogue.js';
 import { loadEvalSet, REAL_EVAL_DIR, type EvalCase } from '../support/eval-set.js';
 
@@ -16,6 +16,7 @@ const REAL_TARGETS = { top1: 0.85, falseRate: 0.1, highFalseRate: 0.02 };
 const REAL_FLOORS: Record<string, { top1: number; falseRate: number; highFalseRate: number }> = {
   'real-pastes.yaml': { top1: 0.78, falseRate: 0.135, highFalseRate: 0.02 },
   'real-pastes-2.yaml': { top1: 0.66, falseRate: 0.18, highFalseRate: 0.02 },
+  'real-pastes-3.yaml': { top1: 0.64, falseRate: 0.12, highFalseRate: 0.02 },
 };
 
 interface Score {
@@ -30,6 +31,13 @@ interface Score {
   lines: string[];
 }
 
+/** Each case's first answer, matched once: a case counts in its set, its kind and the total. */
+const firstAnswers = new WeakMap<EvalCase, Match | undefined>();
+function firstAnswer(matcher: Matcher, c: EvalCase): Match | undefined {
+  if (!firstAnswers.has(c)) firstAnswers.set(c, matcher.match(c.input)[0]);
+  return firstAnswers.get(c);
+}
+
 function score(matcher: Matcher, cases: EvalCase[]): Score {
   const positives = cases.filter((c) => c.expect !== null);
   let correct = 0;
@@ -37,7 +45,7 @@ function score(matcher: Matcher, cases: EvalCase[]): Score {
   let highFalse = 0;
   const lines: string[] = [];
   for (const c of cases) {
-    const [first] = matcher.match(c.input);
+    const first = firstAnswer(matcher, c);
     const at = `${c.file}[${c.index}]${c.kind ? ` ${c.kind}` : ''}`;
     const input = c.input.slice(0, 90).replace(/\s+/g, ' ');
     if (c.expect !== null && first?.id === c.expect) {
