@@ -113,27 +113,35 @@ const VOLATILE: [RegExp, string][] = [
   [/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) +\d{1,2} \d{2}:\d{2}:\d{2}\b/g, ' '],
   [/\b\d{2}:\d{2}:\d{2}(?:\.\d+)?\b/g, ' '],
   [/\bsha256:[0-9a-f]{12,64}\b/g, 'sha256:#'],
-  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '#uuid'],
   [/\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?\b/g, '#ip'],
-  [/\b[0-9a-f]{24,}\b/g, '#hex'],
 ];
 
 /**
- * Names and their pod-hash suffix (a Deployment's `cart-7d9f8b6c5d-x2x9q`), in the alphabet Kubernetes draws
- * suffixes from. Each name is read once and only its end is tested: a pattern that searched the suffix
- * inside the name would retry at every dash of `a-a-a-…`.
+ * UUIDs and hex ids of 24 digits or more, as whole words, in one pass: nearly every word of a log starts with a
+ * hex letter (`failed`, `event`...), so each pattern tried at every word cost about as much as all the others.
  */
-const NAME = /[a-z0-9][a-z0-9-]*/g;
-const POD_SUFFIX = /-[bcdfghjklmnpqrstvwxz2456789]{8,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
-const LONGEST_POD_SUFFIX = 17;
+const HEX_ID = /\b[0-9a-f]{8}(?:-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,})\b/g;
+const hexIdToken = (found: string): string => (found.length === 36 && found[8] === '-' ? '#uuid' : '#hex');
+
+/**
+ * A pod-hash suffix (a Deployment's `cart-7d9f8b6c5d-x2x9q`), in the alphabet Kubernetes draws suffixes from,
+ * at the end of a name. Each place is tried over at most 17 characters, so the search is linear; the name before
+ * the suffix is read back once per suffix found (suffixes end their names, so no name is read twice).
+ */
+const POD_SUFFIX = /-[bcdfghjklmnpqrstvwxz2456789]{8,10}-[bcdfghjklmnpqrstvwxz2456789]{5}(?![a-z0-9-])/g;
+
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45;
+}
 
 function replacePodSuffixes(line: string): string {
-  return line.replace(NAME, (name) => {
-    if (name.length <= LONGEST_POD_SUFFIX) return name;
-    const suffix = POD_SUFFIX.exec(name.slice(-LONGEST_POD_SUFFIX));
-    if (!suffix) return name;
-    const prefix = name.slice(0, name.length - suffix[0].length);
-    return /[a-z]/.test(prefix) ? `${prefix}-#pod` : name;
+  return line.replace(POD_SUFFIX, (suffix: string, at: number) => {
+    // The name must hold a letter before its suffix: `10-2024…` is not a pod name, nor is a suffix alone.
+    for (let i = at - 1; i >= 0 && isNameChar(line.charCodeAt(i)); i--) {
+      const code = line.charCodeAt(i);
+      if (code >= 97 && code <= 122) return '-#pod';
+    }
+    return suffix;
   });
 }
 
@@ -141,7 +149,7 @@ function replacePodSuffixes(line: string): string {
 export function normalizeLine(line: string): string {
   let out = line.toLowerCase();
   for (const [pattern, token] of VOLATILE) out = out.replace(pattern, token);
-  return replacePodSuffixes(out);
+  return replacePodSuffixes(out.replace(HEX_ID, hexIdToken));
 }
 
 // Whitespace, quotes of every kind, backslashes and zero-width characters: their presence and shape vary

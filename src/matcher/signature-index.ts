@@ -84,6 +84,8 @@ interface CompiledSignature {
   totalWeight: number;
   placeholders: number;
   literalLength: number;
+  /** Length of its longest chunk. */
+  longestChunk: number;
 }
 
 interface Posting {
@@ -130,10 +132,25 @@ export interface SignatureHit {
   line: string;
 }
 
+/** Bits of the gram filter: 2^20 bits (128 KiB), a few thousand grams set, so few positions pass it by chance. */
+const FILTER_BITS = 20;
+
+/** A hash of the GRAM characters of `text` from `at`, in FILTER_BITS bits, read without making a string. */
+function gramHash(text: string, at: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < GRAM; i++) hash = Math.imul(hash ^ text.charCodeAt(at + i), 0x01000193);
+  return (hash ^ (hash >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
+}
+
 /** The catalogue's signatures, compiled once into a gram index for searching pastes of any size. */
 export class SignatureIndex {
   private readonly signatures: CompiledSignature[] = [];
   private readonly postings = new Map<string, Posting[]>();
+  /**
+   * One bit per hash of an indexed gram. Nearly every sampled place of a log holds no indexed gram; the filter
+   * tells so from eight character codes, so the map is asked (and a string made) only where one may be.
+   */
+  private readonly gramFilter = new Uint8Array((1 << FILTER_BITS) >>> 3);
 
   constructor(entries: readonly CatalogueEntry[]) {
     const generic = GENERIC_PHRASES.map((phrase) => squeeze(normalizeLine(phrase)));
@@ -177,6 +194,8 @@ export class SignatureIndex {
           let list = this.postings.get(gram);
           if (!list) this.postings.set(gram, (list = []));
           list.push({ signature: s, chunk: c, offset: i });
+          const bit = gramHash(gram, 0);
+          this.gramFilter[bit >>> 3]! |= 1 << (bit & 7);
         }
       });
     });
@@ -192,7 +211,10 @@ export class SignatureIndex {
     const segments = new Map<number, Segment[]>();
     const lastSegment = new Map<string, Segment>();
 
+    const filter = this.gramFilter;
     for (let p = 0; p + GRAM <= stream.length; p += STRIDE) {
+      const bit = gramHash(stream, p);
+      if ((filter[bit >>> 3]! & (1 << (bit & 7))) === 0) continue;
       const list = this.postings.get(stream.slice(p, p + GRAM));
       if (!list) continue;
       for (const posting of list) {
@@ -276,10 +298,14 @@ export class SignatureIndex {
    * looked for inside the window that the other chunks located.
    */
   private addMissingChunks(signature: CompiledSignature, window: Segment[], stream: string, from: number, to: number): void {
+    const present = new Set(window.map((w) => w.chunk));
+    if (present.size === signature.chunks.length) return;
+    // One slice of the stream for every chunk looked for: a window is read for each place a run was found.
+    const start = Math.max(0, from);
+    const wholeRegion = stream.slice(start, to + signature.longestChunk);
     signature.chunks.forEach((chunk, c) => {
-      if (window.some((w) => w.chunk === c)) return;
-      const start = Math.max(0, from);
-      const region = stream.slice(start, to + chunk.length);
+      if (present.has(c)) return;
+      const region = chunk.length === signature.longestChunk ? wholeRegion : wholeRegion.slice(0, to + chunk.length - start);
       // Every place it stands (a few at most): the first may lie inside another chunk's run ("not supported" in
       // "NPD not supported for ... not supported"), which withoutReuse then drops.
       let at = region.indexOf(chunk);
@@ -441,6 +467,7 @@ function compile(text: string, entryIndex: number): CompiledSignature {
     totalWeight: 0,
     placeholders: pieces.length - 1,
     literalLength: chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+    longestChunk: Math.max(0, ...chunks.map((chunk) => chunk.length)),
   };
 }
 
