@@ -159,6 +159,14 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
         candidates.delete(entryIndex);
         continue;
       }
+      // Only a fuzzy piece of a platform's error, in a paste that tells its setting and never places it on that
+      // platform: the piece is the generic part many programs print ("failed calling webhook ... x509").
+      const entry = entries[entryIndex]!;
+      if (!verdict.corroborated && entry.context.scope === 'platform' && paste.substantial && candidate.evidence.every((e) => e.kind === 'fragment')) {
+        if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entry.title.en}", because only a piece of its error is quoted and the paste never places it on ${entry.product}`);
+        candidates.delete(entryIndex);
+        continue;
+      }
       if (!verdict.corroborated) candidate.score = Math.min(candidate.score, UNCORROBORATED_CAP);
       candidate.score += verdict.prior;
     }

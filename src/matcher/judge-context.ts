@@ -55,6 +55,11 @@ export function judgeContext(
     return contradicted(`the paste is from ${paste.otherPlatform}, and this issue is specific to ${label}`);
   }
   const own = component.filter((c) => PLATFORM_COMPONENTS.has(c));
+  // kubeadm run by hand is a self-managed cluster; the platforms that use kubeadm inside say so through their own
+  // components (bmctl) or name, and an issue that lives in their kubeadm step lists it.
+  if (scope === 'platform' && paste.components.has('kubeadm') && !component.includes('kubeadm') && !namesProduct && !own.some((c) => paste.components.has(c))) {
+    return contradicted(`the paste is from a cluster set up with kubeadm, and this issue is specific to ${label}`);
+  }
   if (upstream?.some((u) => paste.components.has(u)) && !own.some((c) => paste.components.has(c)) && !namesProduct) {
     const project = upstream.find((u) => paste.components.has(u))!;
     return contradicted(`${project} itself printed it, not ${label}'s ${own[0] ?? component[0]}`);

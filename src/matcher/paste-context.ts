@@ -39,8 +39,12 @@ const RUNTIME_EVIDENCE: { runtime: 'containerd' | 'docker' | 'cri-o'; pattern: R
   { runtime: 'cri-o', pattern: /\bcri-o\b|\bcrio\[|\bconmon\b/i },
 ];
 
-/** Container engines that are not the runtime of a Kubernetes node: an error they print is their own. */
-const ENGINE = /\b(podman|libpod|buildah|singularity|apptainer|lxd|lxc|garden-linux|rkt|firecracker-containerd)\b/i;
+/**
+ * Container engines that are not the runtime of a Kubernetes node: an error they print is their own. LXC counts
+ * only as a word of its own (`lxc launch`, `lxc-start`, "an LXC container"): Cilium names its pod interfaces
+ * lxc… and a sysctl glob `lxc*` is about those.
+ */
+const ENGINE = /\b(podman|libpod|buildah|singularity|apptainer|lxd|lxc(?=[\s-])|garden-linux|rkt|firecracker-containerd)\b/i;
 
 /**
  * Kubernetes platforms and distributions that are none of the catalogue's products, and the names their nodes

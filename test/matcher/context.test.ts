@@ -33,6 +33,20 @@ describe('context before confidence: the same error text, printed by something e
     expect(kind.notes.join('\n')).toMatch(/from kind/);
   });
 
+  test('a cluster set up by hand with kubeadm gets no answer that is specific to GKE or Anthos', async () => {
+    const { matcher } = await realCatalogue();
+    const analysis = matcher.analyze(paste('kubeadm-cni-uninitialized'));
+    expect(analysis.matches.filter((m) => m.entry.context.scope === 'platform').map((m) => m.id)).toEqual([]);
+    expect(analysis.notes.join('\n')).toMatch(/set up with kubeadm/);
+  });
+
+  test('only the generic piece of a platform error (a webhook x509 of the user\'s own operator) does not carry the match', async () => {
+    const { matcher } = await realCatalogue();
+    const analysis = matcher.analyze(paste('kubebuilder-webhook-x509'));
+    expect(analysis.matches.map((m) => m.id)).not.toContain('webhook-x509-after-cert-manager-rotations');
+    expect(analysis.notes.join('\n')).toMatch(/only a piece of its error is quoted/);
+  });
+
   test('a generic prefix does not carry the match when the paste says another cause', async () => {
     const { matcher } = await realCatalogue();
     expect(matcher.match(paste('seccomp-other-symbol')).map((m) => m.id)).not.toContain('containerd-1-5-13-requires-libseccomp-2-5');
@@ -41,6 +55,13 @@ describe('context before confidence: the same error text, printed by something e
     // The issue's own example: an executable missing from the image, inside the runtime's wrappers.
     const wrapped = 'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "python": executable file not found in $PATH: unknown';
     expect(matcher.match(wrapped).map((m) => m.id)).not.toContain('containerd-shim-leak-under-io-pressure');
+  });
+
+  test('a cause in the node\'s kernel under Cilium is the same issue on another distribution: rp_filter on Flatcar', async () => {
+    const { matcher } = await realCatalogue();
+    const [first] = matcher.match(paste('flatcar-rp-filter-cilium'));
+    expect(first?.id).toBe('rp-filter-breaks-pod-connectivity');
+    expect(first?.entry.context.scope).toBe('upstream');
   });
 
   test('the true matches of the same errors stay: runc and libseccomp, crictl and kaniko layers, a k3s IP leak', async () => {
