@@ -71,14 +71,14 @@ const OTHER_PLATFORMS: { name: string; pattern: RegExp }[] = [
 
 const PRODUCT_NAMES: Record<Product, RegExp> = {
   gke: /\b(gke|google kubernetes engine|autopilot)\b|\bgke-[a-z0-9]+-[a-z0-9-]+/i,
-  containerd: /\bcontainerd\b/i,
+  containerd: /(?:\b|_)containerd\b/i,
   nks: /\b(nks|nhn)\b/i,
   'anthos-bare-metal': /\b(anthos|bmctl|abm|bare ?metal|baremetal)\b|베어메탈|베어 메탈|안토스/i,
 };
 
 const COMPONENT_NAMES: Record<Component, RegExp> = {
   kubelet: /\bkubelet\b/i,
-  containerd: /\bcontainerd\b/i,
+  containerd: /(?:\b|_)containerd\b/i,
   runc: /\brunc\b/i,
   cni: /\bcni\b/i,
   kernel: /\bkernel\b|\b\d+\.\d+\.\d+-\d+(?:\.\d+)*(?:-generic|\.el\d|-gke)/i,
@@ -197,7 +197,7 @@ export function readPasteContext(text: string): PasteContext {
   }
   return {
     runtimes,
-    mentionsContainerd: /\bcontainerd\b/i.test(text),
+    mentionsContainerd: /(?:\b|_)containerd\b/i.test(text),
     engine: engine?.toLowerCase(),
     products,
     otherPlatform: other?.name,
