@@ -4,6 +4,7 @@ import { InputWindows, windowsOfText, type PreparedInput, type ReadStats } from 
 import { readNotes } from './read-notes.js';
 import { windowsOfStream } from './windows-of-stream.js';
 import { SignatureIndex, type SignatureHit } from './signature-index.js';
+import { signaturesSharedAcrossProducts } from './shared-signatures.js';
 import { contextCaveat } from './context-caveat.js';
 import { judgeContext, type ContextVerdict } from './judge-context.js';
 import { readPasteContext } from './paste-context.js';
@@ -54,6 +55,15 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
   const entries = catalogue.entries;
   const signatures = new SignatureIndex(entries);
   const symptoms = new SymptomIndex(entries);
+
+  // Worked out on first need: most pastes never ask, and the CLI's start-up stays short.
+  let sharedSignatures: Set<string> | undefined;
+  const quotesOnlySharedMessages = (candidate: Candidate): boolean => {
+    const quoted = candidate.evidence.filter((evidence) => evidence.kind !== 'symptom');
+    if (quoted.length === 0) return false;
+    sharedSignatures ??= signaturesSharedAcrossProducts(entries);
+    return quoted.every((evidence) => sharedSignatures!.has(evidence.matched));
+  };
 
   const analyze = (text: string, options: MatchOptions = {}): Analysis => {
     if (typeof text !== 'string' || text.trim() === '') return { matches: [], notes: [] };
@@ -164,6 +174,13 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
       const entry = entries[entryIndex]!;
       if (!verdict.corroborated && entry.context.scope === 'platform' && paste.substantial && candidate.evidence.every((e) => e.kind === 'fragment')) {
         if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entry.title.en}", because only a piece of its error is quoted and the paste never places it on ${entry.product}`);
+        candidates.delete(entryIndex);
+        continue;
+      }
+      // A platform issue that nothing places, quoted only through a message another platform's issue documents
+      // too (kubelet's "cni plugin not initialized"): the message is printed wherever that happens.
+      if (!verdict.corroborated && entry.context.scope === 'platform' && quotesOnlySharedMessages(candidate)) {
+        if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entry.title.en}", because its message is printed on other platforms too and nothing places the paste on ${entry.product}`);
         candidates.delete(entryIndex);
         continue;
       }

@@ -47,6 +47,16 @@ describe('context before confidence: the same error text, printed by something e
     expect(analysis.notes.join('\n')).toMatch(/only a piece of its error is quoted/);
   });
 
+  test('a message two platforms document places neither: kubelet\'s "cni plugin not initialized" gets no Anthos answer unless the deployment serves Anthos', async () => {
+    const { matcher } = await realCatalogue();
+    const analysis = matcher.analyze(paste('kops-calico-cni-not-initialized'));
+    expect(analysis.matches.filter((m) => m.entry.context.scope === 'platform').map((m) => m.id)).toEqual([]);
+    expect(analysis.notes.join('\n')).toMatch(/printed on other platforms too/);
+    const served = matcher.match(paste('kops-calico-cni-not-initialized'), { platforms: ['anthos-bare-metal'] });
+    expect(served[0]?.id).toBe('worker-node-not-ready-empty-cni-config-after-upgrade');
+    expect(served[0]?.context.assumed).toBe('this deployment serves Anthos clusters on bare metal');
+  });
+
   test('a generic prefix does not carry the match when the paste says another cause', async () => {
     const { matcher } = await realCatalogue();
     expect(matcher.match(paste('seccomp-other-symbol')).map((m) => m.id)).not.toContain('containerd-1-5-13-requires-libseccomp-2-5');
