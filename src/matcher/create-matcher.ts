@@ -5,6 +5,7 @@ import { readNotes } from './read-notes.js';
 import { windowsOfStream } from './windows-of-stream.js';
 import { SignatureIndex, type SignatureHit } from './signature-index.js';
 import { signaturesSharedAcrossProducts } from './shared-signatures.js';
+import { createBatchNormalizer } from './batch-normalizer.js';
 import { contextCaveat } from './context-caveat.js';
 import { judgeContext, type ContextVerdict } from './judge-context.js';
 import { readPasteContext } from './paste-context.js';
@@ -78,14 +79,18 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
   };
 
   const analyzeStream = async (source: AsyncIterable<Uint8Array | string>, options: MatchOptions = {}): Promise<Analysis> => {
+    // A long log is normalised on a worker thread while this one reads and searches (the same windows either way).
+    const normalizer = createBatchNormalizer();
     try {
-      const windows = new InputWindows();
+      const windows = new InputWindows({ deferNormalising: true });
       const session = analysisSession(windows.stats, options);
-      await feedWindowsAsync(windowsOfStream(source, windows), session.add);
+      await feedWindowsAsync(windowsOfStream(source, windows, normalizer), session.add);
       return session.finish();
     } catch (error) {
       if (isStreamError(error)) throw error;
       return failed(error);
+    } finally {
+      normalizer.close();
     }
   };
 

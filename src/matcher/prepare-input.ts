@@ -62,6 +62,19 @@ export interface PreparedInput {
   binary: boolean;
 }
 
+/**
+ * Pieces cut from the input and not yet normalised: joined by NUL (which the cleaner has already turned into a
+ * space, so it cannot occur inside a piece, and which no normalisation pattern matches or removes), they
+ * normalise and squeeze exactly as one by one, at about half the cost of a call per line.
+ */
+export interface PendingBatch {
+  pieces: string[];
+  numbers: number[];
+  /** The cleaned lines read with them, blank ones too. */
+  clean: string[];
+  joined: string;
+}
+
 /** What was read of the whole input, for the notes of an answer. */
 export interface ReadStats {
   /** Characters read (of the decoded text, line breaks included). */
@@ -100,10 +113,19 @@ export class InputWindows {
   private batch: string[] = [];
   private batchNumbers: number[] = [];
   private batchChars = 0;
+  /** Cleaned lines since the last batch was cut (blank and repeated ones too): the window's clean text. */
+  private batchClean: string[] = [];
+  private readonly deferred: boolean;
+  private ready: PendingBatch[] = [];
 
-  /** `windowChars`: the size of a window in squeezed characters (default MAX_INPUT_CHARS; smaller in tests). */
-  constructor(options: { windowChars?: number } = {}) {
+  /**
+   * `windowChars`: the size of a window in squeezed characters (default MAX_INPUT_CHARS; smaller in tests).
+   * `deferNormalising`: full batches wait in `takeBatches()` for the caller to normalise (on another thread) and
+   * hand back through `addNormalised`, in order, instead of being normalised here.
+   */
+  constructor(options: { windowChars?: number; deferNormalising?: boolean } = {}) {
     this.windowChars = options.windowChars ?? MAX_INPUT_CHARS;
+    this.deferred = options.deferNormalising ?? false;
   }
 
   /**
@@ -122,7 +144,8 @@ export class InputWindows {
       const part = raw.length > MAX_PART_CHARS ? raw.slice(at, at + MAX_PART_CHARS) : raw;
       const cleaned = foldLookalikes(stripAnsiAndControl(unescapeJsonText(part)));
       for (const line of cleaned.split(LINE_BREAK)) {
-        this.keepClean(line);
+        this.keepHead(line);
+        this.batchClean.push(line);
         // Blank lines say nothing; skipping them here keeps a paste of newlines as cheap as ordinary text.
         if (line.length === 0 || BLANK.test(line)) continue;
         for (let from = 0; from < line.length; from += MAX_LINE_CHARS) {
@@ -130,7 +153,10 @@ export class InputWindows {
           this.batch.push(piece);
           this.batchNumbers.push(number);
           this.batchChars += piece.length;
-          if (this.batch.length >= BATCH_PIECES || this.batchChars >= BATCH_CHARS) done = done.length === 0 ? this.flush() : [...done, ...this.flush()];
+          if (this.batch.length >= BATCH_PIECES || this.batchChars >= BATCH_CHARS) {
+            if (this.deferred) this.ready.push(this.cutBatch());
+            else done = done.length === 0 ? this.flush() : [...done, ...this.flush()];
+          }
         }
       }
       if (raw.length <= MAX_PART_CHARS) break;
@@ -142,29 +168,61 @@ export class InputWindows {
   finish(): PreparedInput[] {
     if (!this.sampled) this.closeSample();
     const done = this.flush();
-    if (this.stats.windows > 0 && this.fresh === 0) return done;
-    return [...done, this.close(false)];
+    return [...done, ...this.closeLast()];
+  }
+
+  /** Deferred mode: the batches cut so far, to normalise and hand back through `addNormalised` in this order. */
+  takeBatches(): PendingBatch[] {
+    const ready = this.ready;
+    this.ready = [];
+    return ready;
+  }
+
+  /** Deferred mode, at the end of the input: the last batches; after them, `closeLast()`. */
+  endBatches(): PendingBatch[] {
+    if (!this.sampled) this.closeSample();
+    if (this.batch.length > 0 || this.batchClean.length > 0) this.ready.push(this.cutBatch());
+    return this.takeBatches();
+  }
+
+  /** The last window, once every batch was added; none when the window before it already ended the input. */
+  closeLast(): PreparedInput[] {
+    if (this.stats.windows > 0 && this.fresh === 0) return NONE;
+    return [this.close(false)];
   }
 
   /**
-   * Normalises the pending pieces in one call: joined by NUL (which the cleaner has already turned into a
-   * space, so it cannot occur inside a piece, and which no normalisation pattern matches or removes), they
-   * normalise and squeeze exactly as one by one, at about half the cost of a call per line.
+   * A batch with its normalised, squeezed text (`squeeze(normalizeLine(batch.joined))`, computed anywhere):
+   * the windows it completed, if any.
    */
-  private flush(): PreparedInput[] {
-    if (this.batch.length === 0) return NONE;
-    const squeezed = squeeze(normalizeLine(this.batch.join('\u0000'))).split('\u0000');
-    const pieces = this.batch;
-    const numbers = this.batchNumbers;
-    this.batch = [];
-    this.batchNumbers = [];
-    this.batchChars = 0;
+  addNormalised(batch: PendingBatch, squeezedJoined: string): PreparedInput[] {
+    for (const line of batch.clean) this.keepClean(line);
+    if (batch.pieces.length === 0) return NONE;
+    const squeezed = squeezedJoined.split('\u0000');
     let done: PreparedInput[] = NONE;
-    for (let i = 0; i < pieces.length; i++) {
-      const window = this.addPiece(pieces[i]!, squeezed[i] ?? '', numbers[i]!);
+    for (let i = 0; i < batch.pieces.length; i++) {
+      const window = this.addPiece(batch.pieces[i]!, squeezed[i] ?? '', batch.numbers[i]!);
       if (window) done = [...done, window];
     }
     return done;
+  }
+
+  private cutBatch(): PendingBatch {
+    const batch = { pieces: this.batch, numbers: this.batchNumbers, clean: this.batchClean, joined: this.batch.join('\u0000') };
+    this.batch = [];
+    this.batchNumbers = [];
+    this.batchChars = 0;
+    this.batchClean = [];
+    return batch;
+  }
+
+  /**
+   * Normalises the pending pieces in one call (see PendingBatch) and adds them.
+   */
+  private flush(): PreparedInput[] {
+    if (this.batch.length === 0 && this.batchClean.length === 0) return NONE;
+    const batch = this.cutBatch();
+    return this.addNormalised(batch, batch.pieces.length === 0 ? '' : squeeze(normalizeLine(batch.joined)));
   }
 
   private addPiece(piece: string, squeezed: string, number: number): PreparedInput | undefined {
@@ -183,8 +241,11 @@ export class InputWindows {
     return this.offset >= this.windowChars || this.lines.length >= MAX_WINDOW_LINES ? this.close(true) : undefined;
   }
 
-  private keepClean(line: string): void {
+  private keepHead(line: string): void {
     if (this.stats.head.length < HEAD_CHARS) this.stats.head += `${this.stats.head ? '\n' : ''}${line}`.slice(0, HEAD_CHARS - this.stats.head.length);
+  }
+
+  private keepClean(line: string): void {
     if (this.cleanChars >= MAX_CLEAN_CHARS) return;
     const kept = line.length + this.cleanChars > MAX_CLEAN_CHARS ? line.slice(0, MAX_CLEAN_CHARS - this.cleanChars) : line;
     this.clean.push(kept);

@@ -1,4 +1,8 @@
-import { InputWindows, MAX_PART_CHARS, type PreparedInput } from './prepare-input.js';
+import type { BatchNormalizer } from './batch-normalizer.js';
+import { InputWindows, MAX_PART_CHARS, type PendingBatch, type PreparedInput } from './prepare-input.js';
+
+/** Batches handed to the normaliser and not yet added: enough to keep a worker busy, little held in memory. */
+const MAX_BATCHES_IN_FLIGHT = 8;
 
 /**
  * The windows of a byte stream (standard input, a file), read as it comes: the whole input is seen, whatever
@@ -6,11 +10,27 @@ import { InputWindows, MAX_PART_CHARS, type PreparedInput } from './prepare-inpu
  * U+FFFD, which the cleaner turns into spaces and the binary check counts); lines end at `\n` or `\r\n`, a last
  * line without a line break counts, and a line longer than MAX_PART_CHARS is read in parts that keep its number.
  * `windows.stats` is complete (with `bytes`) once the iteration ends.
+ *
+ * With a `normalizer` (and `windows` made with `deferNormalising`), batches are normalised by it, possibly on
+ * another thread, while the stream reads on; they are added back in their order, so the windows are the same.
  */
 export async function* windowsOfStream(
   source: AsyncIterable<Uint8Array | string>,
   windows = new InputWindows(),
+  normalizer?: BatchNormalizer,
 ): AsyncGenerator<PreparedInput> {
+  const inFlight: { batch: PendingBatch; squeezed: string | Promise<string> }[] = [];
+  const send = (batches: PendingBatch[]): void => {
+    for (const batch of batches) inFlight.push({ batch, squeezed: normalizer!.normalize(batch.joined) });
+  };
+  const settle = async (keep: number): Promise<PreparedInput[]> => {
+    const done: PreparedInput[] = [];
+    while (inFlight.length > keep) {
+      const { batch, squeezed } = inFlight.shift()!;
+      done.push(...windows.addNormalised(batch, await squeezed));
+    }
+    return done;
+  };
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   let continued = false;
@@ -56,8 +76,18 @@ export async function* windowsOfStream(
       bytes += chunk.byteLength;
       yield* take(decoder.decode(chunk, { stream: true }), false);
     }
+    if (normalizer) {
+      send(windows.takeBatches());
+      yield* await settle(MAX_BATCHES_IN_FLIGHT);
+    }
   }
   yield* take(decoder.decode(), true);
   windows.stats.bytes = bytes;
-  yield* windows.finish();
+  if (!normalizer) {
+    yield* windows.finish();
+    return;
+  }
+  send(windows.endBatches());
+  yield* await settle(0);
+  yield* windows.closeLast();
 }
