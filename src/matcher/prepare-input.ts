@@ -31,6 +31,8 @@ const BLANK = /^\s*$/;
 /** Pieces normalised in one call, and their characters at most: regexes over one huge string cost more per character. */
 const BATCH_PIECES = 256;
 const BATCH_CHARS = 64 * 1024;
+/** Clean lines (blank ones included) held for one batch at most. */
+const MAX_CLEAN_LINES_PER_BATCH = 4 * BATCH_PIECES;
 const NONE: PreparedInput[] = [];
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -146,8 +148,15 @@ export class InputWindows {
       for (const line of cleaned.split(LINE_BREAK)) {
         this.keepHead(line);
         this.batchClean.push(line);
-        // Blank lines say nothing; skipping them here keeps a paste of newlines as cheap as ordinary text.
-        if (line.length === 0 || BLANK.test(line)) continue;
+        // Blank lines say nothing; skipping them here keeps a paste of newlines as cheap as ordinary text. A long
+        // run of them still cuts a batch (of no pieces), so the clean lines held for it stay few.
+        if (line.length === 0 || BLANK.test(line)) {
+          if (this.batchClean.length >= MAX_CLEAN_LINES_PER_BATCH) {
+            if (this.deferred) this.ready.push(this.cutBatch());
+            else done = done.length === 0 ? this.flush() : [...done, ...this.flush()];
+          }
+          continue;
+        }
         for (let from = 0; from < line.length; from += MAX_LINE_CHARS) {
           const piece = line.length > MAX_LINE_CHARS ? line.slice(from, from + MAX_LINE_CHARS) : line;
           this.batch.push(piece);

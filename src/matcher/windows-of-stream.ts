@@ -21,7 +21,7 @@ export async function* windowsOfStream(
 ): AsyncGenerator<PreparedInput> {
   const inFlight: { batch: PendingBatch; squeezed: string | Promise<string> }[] = [];
   const send = (batches: PendingBatch[]): void => {
-    for (const batch of batches) inFlight.push({ batch, squeezed: normalizer!.normalize(batch.joined) });
+    for (const batch of batches) inFlight.push({ batch, squeezed: batch.pieces.length === 0 ? '' : normalizer!.normalize(batch.joined) });
   };
   const settle = async (keep: number): Promise<PreparedInput[]> => {
     const done: PreparedInput[] = [];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBatchNormalizer } from '../../src/matcher/batch-normalizer.js';
 import { normalizeLine, squeeze } from '../../src/matcher/normalize.js';
+import { InputWindows } from '../../src/matcher/prepare-input.js';
 import { realCatalogue } from '../support/catalogue.js';
 import { ordinaryLog } from '../support/pathological-inputs.js';
 
@@ -52,5 +53,15 @@ describe('normalising a long log on a worker thread', () => {
     expect(streamed.matches.map((m) => [m.id, m.score, m.evidence[0]?.lineNumber])).toEqual(whole.matches.map((m) => [m.id, m.score, m.evidence[0]?.lineNumber]));
     // The same lines read, deduplicated the same way (a stream counts bytes, a string characters).
     expect(streamed.notes.map((note) => note.replace(' bytes,', ' characters,'))).toEqual(whole.notes);
+  });
+
+  test('a long run of blank lines waiting for the normaliser is held in small batches, not one that grows with the input', () => {
+    const windows = new InputWindows({ deferNormalising: true });
+    for (let i = 1; i <= 100_000; i++) windows.add('', i);
+    windows.add('one real line', 100_001);
+    const batches = [...windows.takeBatches(), ...windows.endBatches()];
+    expect(Math.max(...batches.map((batch) => batch.clean.length))).toBeLessThanOrEqual(1024);
+    expect(batches.reduce((sum, batch) => sum + batch.clean.length, 0)).toBe(100_001);
+    expect(batches.flatMap((batch) => batch.pieces)).toEqual(['one real line']);
   });
 });
