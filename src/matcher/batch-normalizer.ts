@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { normalizeLine, squeeze } from './normalize.js';
+import { normalizeBatch } from './normalize.js';
+import { workerScriptUrl } from './worker-script-url.js';
 
 /** Normalises batches of a long input (see PendingBatch): the answer now, or later from another thread. */
 export interface BatchNormalizer {
@@ -23,8 +22,6 @@ export interface BatchNormalizerOptions {
 /** Below this many characters a log is read on the caller's thread: a worker costs more than it saves. */
 const OFF_THREAD_AFTER_CHARS = 4_000_000;
 
-const inThread = (joined: string): string => squeeze(normalizeLine(joined));
-
 /**
  * Normalising is about half the work of reading a long log, and it needs nothing but the text: past the first
  * few MB it runs on a worker thread while this thread reads on and searches the windows already made. If the
@@ -42,14 +39,14 @@ export function createBatchNormalizer(options: BatchNormalizerOptions = {}): Bat
 
   const giveUp = (): void => {
     failed = true;
-    for (const { text, resolve } of waiting.values()) resolve(inThread(text));
+    for (const { text, resolve } of waiting.values()) resolve(normalizeBatch(text));
     waiting.clear();
     void worker?.terminate();
     worker = undefined;
   };
   const start = (): Worker | undefined => {
     try {
-      const started = new Worker(options.workerScript ?? workerScriptUrl(), { resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerHeapMb ?? 128 } });
+      const started = new Worker(options.workerScript ?? workerScriptUrl('normalize-worker.js', 'normaliser'), { resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerHeapMb ?? 128 } });
       started.on('message', (reply: { id: number; text: string }) => {
         const waiter = waiting.get(reply.id);
         if (!waiter) return;
@@ -75,10 +72,10 @@ export function createBatchNormalizer(options: BatchNormalizerOptions = {}): Bat
     },
     normalize(joined: string): string | Promise<string> {
       read += joined.length;
-      if (failed || read < threshold) return inThread(joined);
+      if (failed || read < threshold) return normalizeBatch(joined);
       worker ??= start();
       const running = worker;
-      if (!running) return inThread(joined);
+      if (!running) return normalizeBatch(joined);
       return new Promise<string>((resolve) => {
         const id = nextId++;
         waiting.set(id, { text: joined, resolve });
@@ -91,16 +88,4 @@ export function createBatchNormalizer(options: BatchNormalizerOptions = {}): Bat
       if (running) void running.terminate();
     },
   };
-}
-
-/**
- * The worker's script beside this module. Under ts-jest this module runs as TypeScript, which a worker thread
- * cannot load, so the build that `npm test` makes first is used.
- */
-function workerScriptUrl(): URL {
-  const sibling = new URL('./normalize-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(sibling))) return sibling;
-  const built = new URL('../../dist/src/matcher/normalize-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new Error('the normaliser worker script is missing: run npm run build first');
 }

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue/types.js';
+import type { Catalogue, CatalogueEntry } from '../catalogue/types.js';
 import { feedWindows, feedWindowsAsync } from './feed-windows.js';
 import { InputWindows, windowsOfText, type PreparedInput, type ReadStats } from './prepare-input.js';
 import { readNotes } from './read-notes.js';
@@ -64,6 +64,21 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     if (quoted.length === 0) return false;
     sharedSignatures ??= signaturesSharedAcrossProducts(entries);
     return quoted.every((evidence) => sharedSignatures!.has(evidence.matched));
+  };
+
+  /**
+   * Why a platform issue that nothing in the paste (or the deployment) places is not reported on what its
+   * evidence is, if so: only a fuzzy piece of its error in a paste that tells its setting (the piece is the generic
+   * part many programs print, "failed calling webhook ... x509"), or only a message another platform's issue
+   * documents too (kubelet's "cni plugin not initialized", printed wherever that happens).
+   */
+  const unplacedPlatformEvidence = (entry: CatalogueEntry, verdict: ContextVerdict, candidate: Candidate, substantial: boolean): string | undefined => {
+    if (verdict.corroborated || entry.context.scope !== 'platform') return undefined;
+    if (substantial && candidate.evidence.every((e) => e.kind === 'fragment')) {
+      return `only a piece of its error is quoted and the paste never places it on ${entry.product}`;
+    }
+    if (quotesOnlySharedMessages(candidate)) return `its message is printed on other platforms too and nothing places the paste on ${entry.product}`;
+    return undefined;
   };
 
   const analyze = (text: string, options: MatchOptions = {}): Analysis => {
@@ -169,23 +184,10 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     };
     for (const [entryIndex, candidate] of candidates) {
       const verdict = verdictOf(entryIndex);
-      if (verdict.contradicted) {
-        if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entries[entryIndex]!.title.en}", because ${verdict.contradicted}`);
-        candidates.delete(entryIndex);
-        continue;
-      }
-      // Only a fuzzy piece of a platform's error, in a paste that tells its setting and never places it on that
-      // platform: the piece is the generic part many programs print ("failed calling webhook ... x509").
       const entry = entries[entryIndex]!;
-      if (!verdict.corroborated && entry.context.scope === 'platform' && paste.substantial && candidate.evidence.every((e) => e.kind === 'fragment')) {
-        if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entry.title.en}", because only a piece of its error is quoted and the paste never places it on ${entry.product}`);
-        candidates.delete(entryIndex);
-        continue;
-      }
-      // A platform issue that nothing places, quoted only through a message another platform's issue documents
-      // too (kubelet's "cni plugin not initialized"): the message is printed wherever that happens.
-      if (!verdict.corroborated && entry.context.scope === 'platform' && quotesOnlySharedMessages(candidate)) {
-        if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entry.title.en}", because its message is printed on other platforms too and nothing places the paste on ${entry.product}`);
+      const turnedAway = verdict.contradicted ?? unplacedPlatformEvidence(entry, verdict, candidate, paste.substantial);
+      if (turnedAway) {
+        if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entry.title.en}", because ${turnedAway}`);
         candidates.delete(entryIndex);
         continue;
       }

@@ -4,14 +4,13 @@
  * worker reads a large or hostile paste; a paste past its budget ends its worker (a replacement starts) and
  * gets a clear answer instead of a frozen app.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalogue, CatalogueEntry } from '../catalogue/types.js';
 import { MatchPoolBusyError } from './errors/match-pool-busy-error.js';
 import { MatchTimeoutError } from './errors/match-timeout-error.js';
 import type { WorkerReply, WorkerTask } from './match-worker-protocol.js';
+import { workerScriptUrl } from './worker-script-url.js';
 import type { Analysis, MatchOptions, OffThreadMatcher } from './types.js';
 
 export interface MatchPoolOptions {
@@ -45,7 +44,7 @@ export function createMatchPool(options: MatchPoolOptions): OffThreadMatcher {
   const maxQueued = options.maxQueued ?? 100;
   const entries: CatalogueEntry[] = options.catalogue.entries;
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const script = workerScriptUrl();
+  const script = workerScriptUrl('match-worker.js', 'matcher');
   const queue: Job[] = [];
   const slots = new Set<Slot>();
   let nextId = 1;
@@ -124,16 +123,4 @@ export function createMatchPool(options: MatchPoolOptions): OffThreadMatcher {
       await Promise.all(stopping.map((slot) => slot.worker.terminate()));
     },
   };
-}
-
-/**
- * The worker's script beside this module. Under ts-jest this module runs as TypeScript, which a worker thread
- * cannot load, so the build that `npm test` makes first is used.
- */
-function workerScriptUrl(): URL {
-  const sibling = new URL('./match-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(sibling))) return sibling;
-  const built = new URL('../../dist/src/matcher/match-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new Error('the matcher worker script is missing: run npm run build first');
 }

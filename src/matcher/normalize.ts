@@ -160,3 +160,11 @@ const SQUEEZE = /[\s"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\\\
 export function squeeze(text: string): string {
   return text.replace(SQUEEZE, '');
 }
+
+/**
+ * Lines joined by NUL (see PendingBatch), normalised and squeezed in one call: exactly as one by one, since no
+ * pattern matches or removes NUL, at about half the cost.
+ */
+export function normalizeBatch(joined: string): string {
+  return squeeze(normalizeLine(joined));
+}

@@ -32,6 +32,9 @@ export interface PasteContext {
   substantial: boolean;
 }
 
+/** containerd as a word, and inside GKE's image names (`cos_containerd`, `ubuntu_containerd`), where `\b` misses it. */
+const CONTAINERD_WORD = /(?:\b|_)containerd\b/i;
+
 /** Words that show which runtime ran the pod. Dockershim's kubelet says "NetworkPlugin cni" and "docker:". */
 const RUNTIME_EVIDENCE: { runtime: 'containerd' | 'docker' | 'cri-o'; pattern: RegExp }[] = [
   { runtime: 'docker', pattern: /\/etc\/docker\/daemon\.json|\binsecure-registries\b|\bnetworkplugin cni\b|\bdockershim\b|message:docker: |\berror response from daemon\b|\bdocker:\/\/|\bdockerd\b|\bdocker_manager\.go|\bdocker id [0-9a-f]{6,}|\/var\/lib\/docker\b|\bdocker-containerd\b|failed to register layer|\bdocker (?:exec|daemon)\b/i },
@@ -71,14 +74,14 @@ const OTHER_PLATFORMS: { name: string; pattern: RegExp }[] = [
 
 const PRODUCT_NAMES: Record<Product, RegExp> = {
   gke: /\b(gke|google kubernetes engine|autopilot)\b|\bgke-[a-z0-9]+-[a-z0-9-]+/i,
-  containerd: /(?:\b|_)containerd\b/i,
+  containerd: CONTAINERD_WORD,
   nks: /\b(nks|nhn)\b/i,
   'anthos-bare-metal': /\b(anthos|bmctl|abm|bare ?metal|baremetal)\b|베어메탈|베어 메탈|안토스/i,
 };
 
 const COMPONENT_NAMES: Record<Component, RegExp> = {
   kubelet: /\bkubelet\b/i,
-  containerd: /(?:\b|_)containerd\b/i,
+  containerd: CONTAINERD_WORD,
   runc: /\brunc\b/i,
   cni: /\bcni\b/i,
   kernel: /\bkernel\b|\b\d+\.\d+\.\d+-\d+(?:\.\d+)*(?:-generic|\.el\d|-gke)/i,
@@ -197,7 +200,7 @@ export function readPasteContext(text: string): PasteContext {
   }
   return {
     runtimes,
-    mentionsContainerd: /(?:\b|_)containerd\b/i.test(text),
+    mentionsContainerd: CONTAINERD_WORD.test(text),
     engine: engine?.toLowerCase(),
     products,
     otherPlatform: other?.name,

@@ -1,6 +1,6 @@
 import { evidenceExcerpt, MAX_EVIDENCE_CHARS } from './evidence-excerpt.js';
 import { lineHash } from './line-hash.js';
-import { foldLookalikes, normalizeLine, squeeze, stripAnsiAndControl, unescapeJsonText } from './normalize.js';
+import { foldLookalikes, normalizeBatch, stripAnsiAndControl, unescapeJsonText } from './normalize.js';
 
 /**
  * The matcher reads its input in windows of about this many squeezed characters of distinct lines (about 1 MB
@@ -151,10 +151,7 @@ export class InputWindows {
         // Blank lines say nothing; skipping them here keeps a paste of newlines as cheap as ordinary text. A long
         // run of them still cuts a batch (of no pieces), so the clean lines held for it stay few.
         if (line.length === 0 || BLANK.test(line)) {
-          if (this.batchClean.length >= MAX_CLEAN_LINES_PER_BATCH) {
-            if (this.deferred) this.ready.push(this.cutBatch());
-            else done = done.length === 0 ? this.flush() : [...done, ...this.flush()];
-          }
+          if (this.batchClean.length >= MAX_CLEAN_LINES_PER_BATCH) done = this.endBatch(done);
           continue;
         }
         for (let from = 0; from < line.length; from += MAX_LINE_CHARS) {
@@ -162,10 +159,7 @@ export class InputWindows {
           this.batch.push(piece);
           this.batchNumbers.push(number);
           this.batchChars += piece.length;
-          if (this.batch.length >= BATCH_PIECES || this.batchChars >= BATCH_CHARS) {
-            if (this.deferred) this.ready.push(this.cutBatch());
-            else done = done.length === 0 ? this.flush() : [...done, ...this.flush()];
-          }
+          if (this.batch.length >= BATCH_PIECES || this.batchChars >= BATCH_CHARS) done = this.endBatch(done);
         }
       }
       if (raw.length <= MAX_PART_CHARS) break;
@@ -201,7 +195,7 @@ export class InputWindows {
   }
 
   /**
-   * A batch with its normalised, squeezed text (`squeeze(normalizeLine(batch.joined))`, computed anywhere):
+   * A batch with its normalised, squeezed text (`normalizeBatch(batch.joined)`, computed anywhere):
    * the windows it completed, if any.
    */
   addNormalised(batch: PendingBatch, squeezedJoined: string): PreparedInput[] {
@@ -214,6 +208,16 @@ export class InputWindows {
       if (window) done = [...done, window];
     }
     return done;
+  }
+
+  /** A full batch: set aside for the caller (deferred mode), or normalised now, with the windows it completed. */
+  private endBatch(done: PreparedInput[]): PreparedInput[] {
+    if (this.deferred) {
+      this.ready.push(this.cutBatch());
+      return done;
+    }
+    const more = this.flush();
+    return done.length === 0 ? more : [...done, ...more];
   }
 
   private cutBatch(): PendingBatch {
@@ -231,7 +235,7 @@ export class InputWindows {
   private flush(): PreparedInput[] {
     if (this.batch.length === 0 && this.batchClean.length === 0) return NONE;
     const batch = this.cutBatch();
-    return this.addNormalised(batch, batch.pieces.length === 0 ? '' : squeeze(normalizeLine(batch.joined)));
+    return this.addNormalised(batch, batch.pieces.length === 0 ? '' : normalizeBatch(batch.joined));
   }
 
   private addPiece(piece: string, squeezed: string, number: number): PreparedInput | undefined {

@@ -3,13 +3,8 @@ import { isOffThreadMatcher, type AnyMatcher, type MatchOptions } from './types.
 /** The platforms to match with, asked at each call (the connected clusters' platforms change as they are seen). */
 export type PlatformsSource = () => Pick<MatchOptions, 'platforms' | 'platformsFrom'>;
 
-/**
- * The matcher with the deployment's platforms added to every call that does not name its own: the fixed
- * `K8SFIX_PLATFORMS` list, or a source asked at each call.
- */
-export function withPlatforms(matcher: AnyMatcher, platforms: readonly string[] | PlatformsSource | undefined): AnyMatcher {
-  if (platforms === undefined || (Array.isArray(platforms) && platforms.length === 0)) return matcher;
-  const source: PlatformsSource = typeof platforms === 'function' ? platforms : () => ({ platforms: platforms as readonly string[] });
+/** The matcher with the deployment's platforms (asked of `source` at each call) added to every call that does not name its own. */
+export function withPlatforms(matcher: AnyMatcher, source: PlatformsSource): AnyMatcher {
   const add = (options: MatchOptions = {}): MatchOptions => {
     if (options.platforms) return options;
     const found = source();

@@ -2,7 +2,7 @@ import type { Lang } from '../catalogue/types.js';
 import { isOffThreadMatcher, type AnyMatcher, type Confidence } from '../matcher/types.js';
 import type { Answer, ClusterSection } from './answer.js';
 import { inOwnTurn } from './cpu-turns.js';
-import type { ClusterChecker, ClusterReport, ClusterVerdict } from './cluster-checker.js';
+import { connectedContexts, type ClusterChecker, type ClusterReport, type ClusterVerdict } from './cluster-checker.js';
 
 export interface AnswerRequest {
   text: string;
@@ -69,7 +69,7 @@ export async function addClusterVerdicts(
   if (answer.failure || answer.matches.length === 0) return answer;
   const base: Answer = { ...answer, notes: [...answer.notes] };
   const checker = deps.clusters;
-  const connected = checker ? safeList(checker) : [];
+  const connected = connectedContexts(checker);
   if (!checker || connected.length === 0) {
     return { ...base, clusters: { state: 'none', reason: noClusterReason(answer.lang) } };
   }
@@ -122,14 +122,6 @@ function verdictsFor(checker: ClusterChecker, matches: Answer['matches'], report
     );
   }
   return { state: 'done', reports, verdicts };
-}
-
-function safeList(checker: ClusterChecker): string[] {
-  try {
-    return checker.listContexts();
-  } catch {
-    return [];
-  }
 }
 
 function noClusterReason(lang: Lang, none = false): string {

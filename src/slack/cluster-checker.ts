@@ -32,3 +32,12 @@ export interface ClusterVerdict {
   verdict: Verdict | 'unreachable';
   reasons: string[];
 }
+
+/** The contexts the checker may query; none when there is no checker or listing them fails (never throws). */
+export function connectedContexts(checker: ClusterChecker | undefined): string[] {
+  try {
+    return checker?.listContexts() ?? [];
+  } catch {
+    return [];
+  }
+}

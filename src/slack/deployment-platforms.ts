@@ -1,7 +1,7 @@
 import { ConnectedPlatforms } from '../clusters/connected-platforms.js';
 import { combinePlatforms } from '../matcher/combine-platforms.js';
 import type { PlatformsSource } from '../matcher/with-platforms.js';
-import type { ClusterChecker } from './cluster-checker.js';
+import { connectedContexts, type ClusterChecker } from './cluster-checker.js';
 
 /**
  * The platforms answers are matched with: `K8SFIX_PLATFORMS` and the platforms of the connected clusters, as far
@@ -10,7 +10,7 @@ import type { ClusterChecker } from './cluster-checker.js';
  */
 export function deploymentPlatforms(configured: readonly string[] | undefined, clusters: ClusterChecker | undefined): { source: PlatformsSource; clusters?: ClusterChecker } {
   const connected = new ConnectedPlatforms();
-  const source: PlatformsSource = () => combinePlatforms(configured, clusters ? connected.of(safeContexts(clusters)) : undefined);
+  const source: PlatformsSource = () => combinePlatforms(configured, clusters ? connected.of(connectedContexts(clusters)) : undefined);
   if (!clusters) return { source };
   const recording: ClusterChecker = {
     listContexts: () => clusters.listContexts(),
@@ -23,12 +23,4 @@ export function deploymentPlatforms(configured: readonly string[] | undefined, c
     ...(clusters.formatClustersTable ? { formatClustersTable: clusters.formatClustersTable.bind(clusters) } : {}),
   };
   return { source, clusters: recording };
-}
-
-function safeContexts(clusters: ClusterChecker): string[] {
-  try {
-    return clusters.listContexts();
-  } catch {
-    return [];
-  }
 }

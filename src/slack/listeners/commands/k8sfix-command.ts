@@ -7,6 +7,7 @@ import { answerViaResponseUrl } from '../../deliver.js';
 import { escapeInline, slackTextToPlain } from '../../escape.js';
 import { parseCommand } from '../../parse-command.js';
 import { postToResponseUrl } from '../../respond.js';
+import { connectedContexts } from '../../cluster-checker.js';
 import type { Services } from '../../services.js';
 import { reportFailure } from '../report-failure.js';
 
@@ -27,7 +28,7 @@ export function k8sfixCommand(services: Services) {
       switch (parsed.kind) {
         case 'help': {
           const lang = await services.language.resolve({ text: '', user: command.user_id }, client);
-          const contexts = services.clusters ? safeContexts(services) : [];
+          const contexts = connectedContexts(services.clusters);
           await reply(renderHelp({ incidentChannels: services.incidentChannels.describe(), contexts }, lang));
           return;
         }
@@ -58,12 +59,4 @@ export function k8sfixCommand(services: Services) {
       await reportFailure(error, logger, (message) => reply(message));
     }
   };
-}
-
-function safeContexts(services: Services): string[] {
-  try {
-    return services.clusters?.listContexts() ?? [];
-  } catch {
-    return [];
-  }
 }

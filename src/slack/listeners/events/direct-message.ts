@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderIntro } from '../../blocks/render-intro.js';
 import { section } from '../../blocks/render-parts.js';
 import { answerInThread } from '../../deliver.js';
+import { connectedContexts } from '../../cluster-checker.js';
 import type { Services } from '../../services.js';
 import { isOwnMessage, isPersonMessage, type IncomingMessage } from '../../slack-message.js';
 import { reportFailure } from '../report-failure.js';
@@ -28,7 +29,7 @@ export function directMessage(services: Services) {
       const lang = await services.language.resolve({ text: input.typed, user: message.user }, client);
       const firstTime = await services.store.setIfAbsent(`slack:dm-intro:${message.user}`, '1', INTRO_TTL_MS);
       if (firstTime) {
-        const contexts = safeContexts(services);
+        const contexts = connectedContexts(services.clusters);
         await client.chat.postMessage({ ...where, ...renderIntro({ incidentChannels: services.incidentChannels.describe(), contexts }, lang) });
       }
       if (!input.text) {
@@ -51,12 +52,4 @@ export function directMessage(services: Services) {
       await reportFailure(error, logger, (reply) => client.chat.postMessage({ ...where, ...reply } as never));
     }
   };
-}
-
-function safeContexts(services: Services): string[] {
-  try {
-    return services.clusters?.listContexts() ?? [];
-  } catch {
-    return [];
-  }
 }
