@@ -4,7 +4,6 @@
  * to its admin cluster through K8SFIX_ADMIN_CLUSTERS, and the real catalogue entries decide on those facts.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,12 +13,13 @@ import { runClustersCommand } from '../../src/cli/commands/clusters.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { realCatalogue } from '../support/catalogue.js';
 import { createTestCertificates, startFakeCluster, writeKubeconfig, type FakeCluster, type FakeClusterSpec } from '../support/fake-kube-api-server.js';
+import { clusterFixture } from '../support/cluster-fixtures.js';
 
 interface Fixture {
   version: Record<string, string>;
   nodes: unknown[];
 }
-const edge = JSON.parse(readFileSync(new URL('../fixtures/clusters/anthos-bare-metal-edge.json', import.meta.url), 'utf8')) as Fixture;
+const edge = clusterFixture<Fixture>('anthos-bare-metal-edge');
 
 /** A bare-metal Cluster object as `kubectl get clusters.baremetal.cluster.gke.io -A -o json` lists it. */
 function cluster(name: string, type: string, version: string, spec: Record<string, unknown> = {}): unknown {

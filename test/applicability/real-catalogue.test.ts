@@ -5,14 +5,14 @@
  * Guards entries added later against conditions the applicability check does not handle.
  */
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { checkApplicability } from '../../src/applicability/check-applicability.js';
 import { loadCatalogue } from '../../src/catalogue/load-catalogue.js';
 import { nodeFactsFromNode } from '../../src/clusters/node-facts-from-node.js';
 import type { ClusterFacts } from '../../src/clusters/types.js';
+import { clusterFixture } from '../support/cluster-fixtures.js';
 
 function facts(name: string, extra: Partial<ClusterFacts> = {}): ClusterFacts {
-  const fixture = JSON.parse(readFileSync(new URL(`../fixtures/clusters/${name}.json`, import.meta.url), 'utf8'));
+  const fixture = clusterFixture<{ version: { gitVersion: string }; nodes: Parameters<typeof nodeFactsFromNode>[0][] }>(name);
   return { serverVersion: fixture.version.gitVersion, nodes: fixture.nodes.map(nodeFactsFromNode), bareMetal: { status: 'absent' }, ...extra };
 }
 

@@ -5,16 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestCertificates, startFakeCluster, writeKubeconfig, type FakeCluster } from '../support/fake-kube-api-server.js';
+import { clusterFixture } from '../support/cluster-fixtures.js';
 
 const BIN = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 /** A bare kubeadm join error: Anthos bare metal documents it for large installs; nothing in the line says where it ran. */
 const JWS_LINE = 'error execution phase preflight: couldn\'t validate the identity of the API Server: could not find a JWS signature in the cluster-info ConfigMap for token ID "abcdef"';
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/clusters/${name}.json`, import.meta.url), 'utf8')) as object;
 
 let dir = '';
 let kubeconfig = '';
@@ -22,8 +21,8 @@ const servers: FakeCluster[] = [];
 
 beforeAll(async () => {
   const certs = await createTestCertificates();
-  const abm = await startFakeCluster({ token: 'abm-token', ...fixture('anthos-bare-metal-edge') }, certs);
-  const gke = await startFakeCluster({ token: 'gke-token', ...fixture('gke-cos-and-windows') }, certs);
+  const abm = await startFakeCluster({ token: 'abm-token', ...clusterFixture<object>('anthos-bare-metal-edge') }, certs);
+  const gke = await startFakeCluster({ token: 'gke-token', ...clusterFixture<object>('gke-cos-and-windows') }, certs);
   servers.push(abm, gke);
   dir = await mkdtemp(join(tmpdir(), 'k8sfix-cli-platforms-'));
   kubeconfig = await writeKubeconfig(dir, 'config.yaml', certs.caCert, [

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import {
   type FakeCluster,
   type FakeClusterSpec,
 } from '../support/fake-kube-api-server.js';
+import { clusterFixture } from '../support/cluster-fixtures.js';
 
 const MiB = 1024 * 1024;
 const BIN = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
@@ -26,10 +26,7 @@ const BIN = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const TIMEOUT_MS = 20_000;
 const SHORT_TIMEOUT_MS = 400;
 
-const gke = JSON.parse(readFileSync(new URL('../fixtures/clusters/gke-cos-and-windows.json', import.meta.url), 'utf8')) as {
-  version: Record<string, string>;
-  nodes: unknown[];
-};
+const gke = clusterFixture<{ version: Record<string, string>; nodes: unknown[] }>('gke-cos-and-windows');
 const servers = new Map<string, FakeCluster>();
 let dir = '';
 let kubeconfig = '';

@@ -3,7 +3,6 @@
  * token, one server per cluster. Covers the realistic platforms and every way a cluster can fail to answer.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -22,14 +21,14 @@ import {
   type FakeClusterSpec,
   type KubeconfigContext,
 } from '../support/fake-kube-api-server.js';
+import { clusterFixture } from '../support/cluster-fixtures.js';
 
 interface Fixture {
   version: Record<string, string>;
   nodes: unknown[];
   bareMetalClusters?: unknown[];
 }
-const fixture = (name: string): Fixture =>
-  JSON.parse(readFileSync(new URL(`../fixtures/clusters/${name}.json`, import.meta.url), 'utf8')) as Fixture;
+const fixture = (name: string): Fixture => clusterFixture<Fixture>(name);
 
 // Generous for the healthy clusters on a loaded CI machine; the hanging cluster has its own short-timeout test.
 const TIMEOUT_MS = 2000;

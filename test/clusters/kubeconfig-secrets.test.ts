@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -17,6 +16,7 @@ import { clusterCheckerFromEnv } from '../../src/slack/cluster-checker-from-env.
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTestCertificates, startFakeCluster, writeKubeconfig, type FakeCluster } from '../support/fake-kube-api-server.js';
 import { blocksText, startHarness } from '../slack/harness.js';
+import { clusterFixture } from '../support/cluster-fixtures.js';
 
 const BIN = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 
@@ -85,7 +85,7 @@ let healthy: FakeCluster;
 
 beforeAll(async () => {
   const certs = await createTestCertificates();
-  const gke = JSON.parse(readFileSync(new URL('../fixtures/clusters/gke-cos-and-windows.json', import.meta.url), 'utf8')) as object;
+  const gke = clusterFixture<object>('gke-cos-and-windows');
   healthy = await startFakeCluster({ token: 'gke-token', ...gke }, certs);
   dir = await mkdtemp(join(tmpdir(), 'k8sfix-broken-kubeconfig-'));
   const good = await writeKubeconfig(dir, 'good.yaml', certs.caCert, [{ name: 'gke-prod', server: healthy.url, token: 'gke-token' }]);

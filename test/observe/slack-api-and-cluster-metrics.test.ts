@@ -3,7 +3,6 @@
  * (real @kubernetes/client-node against a fake HTTPS API server that hangs), Slack answering 429 or an error.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +12,9 @@ import { createObservability } from '../../src/observe/observability.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTestCertificates, startFakeCluster, writeKubeconfig, type FakeCluster } from '../support/fake-kube-api-server.js';
 import { blocksText, IP_LEAK_PASTE, startHarness, type Harness } from '../slack/harness.js';
+import { clusterFixture } from '../support/cluster-fixtures.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/clusters/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string) => clusterFixture(name);
 
 async function metricsText(h: Harness): Promise<string> {
   return (await fetch(`${h.healthUrl}/metrics`)).text();

@@ -4,7 +4,6 @@
  * platform when it is asked, and later answers are matched with it.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { clusterCheckerFromEnv } from '../../src/slack/cluster-checker-from-env.
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { createTestCertificates, startFakeCluster, writeKubeconfig, type FakeCluster } from '../support/fake-kube-api-server.js';
 import { blocksText, startHarness, type Harness } from './harness.js';
+import { clusterFixture } from '../support/cluster-fixtures.js';
 
 const JWS_LINE = 'error execution phase preflight: could not find a JWS signature in the cluster-info ConfigMap for token ID "abcdef"';
 
@@ -21,8 +21,7 @@ describe('answers use the platforms of the connected clusters', () => {
   let dir = '';
   beforeAll(async () => {
     const certs = await createTestCertificates();
-    const fixture = JSON.parse(readFileSync(new URL('../fixtures/clusters/anthos-bare-metal-edge.json', import.meta.url), 'utf8')) as object;
-    cluster = await startFakeCluster({ token: 'abm-token', ...fixture }, certs);
+    cluster = await startFakeCluster({ token: 'abm-token', ...clusterFixture<object>('anthos-bare-metal-edge') }, certs);
     dir = await mkdtemp(join(tmpdir(), 'k8sfix-slack-platforms-'));
     const kubeconfig = await writeKubeconfig(dir, 'config.yaml', certs.caCert, [{ name: 'abm-edge', server: cluster.url, token: 'abm-token' }]);
     const store = new MemoryStore();
