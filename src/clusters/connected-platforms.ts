@@ -1,4 +1,4 @@
-import { platformsOfClusters, type InferredPlatform } from './platforms-of-reports.js';
+import { platformsOfClusters, type InferredPlatform } from './platforms-of-clusters.js';
 
 /** A cluster report as far as its platform goes: the Slack app's and the cluster module's both fit. */
 export interface ReportWithPlatform {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConnectedPlatforms } from '../../src/clusters/connected-platforms.js';
-import { platformsOfClusters } from '../../src/clusters/platforms-of-reports.js';
+import { platformsOfClusters } from '../../src/clusters/platforms-of-clusters.js';
 import { combinePlatforms } from '../../src/matcher/combine-platforms.js';
 
 describe('the platforms of the connected clusters, as the matcher takes them', () => {

@@ -4,7 +4,7 @@ import type { CatalogueEntry } from '../../catalogue/types.js';
 import { isClusterConfigError } from '../../clusters/cluster-config-error.js';
 import { createClusterFactsService, type ClusterFactsService } from '../../clusters/create-cluster-facts-service.js';
 import { formatVerdictLine } from '../../clusters/format-verdict-line.js';
-import { platformsOfClusters } from '../../clusters/platforms-of-reports.js';
+import { platformsOfClusters } from '../../clusters/platforms-of-clusters.js';
 import type { ClusterReport } from '../../clusters/types.js';
 import { loadClusterConfigFromEnv } from '../../clusters/load-cluster-config-from-env.js';
 
