@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTIONS_BY_ID } from '../../handlers/registry.js';
 import type { ActionsConfig } from '../../src/approvals/actions-config.js';
+import { APPROVER_1, APPROVER_2, testActionsConfig } from '../support/test-actions-config.js';
 import { createAuditSink, type AuditSink } from '../../src/approvals/audit-sink.js';
 import { createAuditTrail, type AuditTrail } from '../../src/approvals/audit-trail.js';
 import { createApprovals, type Approvals, type ProposeInput } from '../../src/approvals/create-approvals.js';
@@ -19,8 +20,6 @@ import { startActionCluster, type ActionCluster } from '../actions/action-harnes
 import { daemonSet, node, pod, validatingWebhook } from '../actions/cluster-objects.js';
 
 const REQUESTER = 'U0REQUESTER';
-const APPROVER_1 = 'U0APPROVER1';
-const APPROVER_2 = 'U0APPROVER2';
 const GROUP_MEMBER = 'U0GROUPMATE';
 const STRANGER = 'U0STRANGER';
 
@@ -60,24 +59,6 @@ afterEach(async () => {
   world = undefined;
 });
 
-function config(env: { killSwitch: boolean }, overrides: Partial<ActionsConfig> = {}): ActionsConfig {
-  return {
-    enabled: true,
-    approvers: { userIds: [APPROVER_1, APPROVER_2], groupIds: ['S0ONCALL'] },
-    killSwitch: () => env.killSwitch,
-    freezeWindows: [],
-    budgetPerHour: 3,
-    expiryMs: 15 * 60_000,
-    nodeActionsEnabled: false,
-    nodeActionImage: 'registry.example/nsenter:1',
-    nodeActionNamespace: 'k8sfix-node-actions',
-    verifyTimeoutMs: 2000,
-    impersonation: new Map(),
-    auditFile: '-',
-    ...overrides,
-  };
-}
-
 async function start(objects: Record<string, unknown>[], overrides: Partial<ActionsConfig> = {}, redisUrl = redis.url): Promise<World> {
   const cluster = await startActionCluster({ objects });
   const prefix = `approvals-${process.pid}-${++prefixes}:`;
@@ -92,7 +73,7 @@ async function start(objects: Record<string, unknown>[], overrides: Partial<Acti
     const approvals = createApprovals({
       store,
       audit,
-      config: config(env, overrides),
+      config: testActionsConfig(env, overrides),
       actions: ACTIONS_BY_ID,
       actionContext: () => cluster.ctx(),
       groupMembers: async (group) => (group === 'S0ONCALL' ? [GROUP_MEMBER] : []),

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTIONS_BY_ID } from '../../handlers/registry.js';
 import type { ActionsConfig } from '../../src/approvals/actions-config.js';
+import { APPROVER_1, APPROVER_2, testActionsConfig } from '../support/test-actions-config.js';
 import { createAuditSink } from '../../src/approvals/audit-sink.js';
 import { ACTION_IDS, VIEW_IDS } from '../../src/slack/action-ids.js';
 import type { ClusterChecker } from '../../src/slack/cluster-checker.js';
@@ -22,8 +23,6 @@ import { blockKitViolations } from './block-kit-limits.js';
 import { blocksText, startHarness, type Harness } from './harness.js';
 
 const REQUESTER = 'U0REQUESTER';
-const APPROVER_1 = 'U0APPROVER1';
-const APPROVER_2 = 'U0APPROVER2';
 const GROUP_MEMBER = 'U0GROUPMATE';
 const STRANGER = 'U0STRANGER';
 const CHANNEL = 'C0GEN0001';
@@ -68,21 +67,7 @@ async function start(objects: Record<string, unknown>[], redisUrl = redis.url, o
   const dir = await mkdtemp(join(tmpdir(), 'k8sfix-slack-audit-'));
   const clock = { now: Date.now() };
   const env = { killSwitch: false };
-  const config: ActionsConfig = {
-    enabled: true,
-    approvers: { userIds: [APPROVER_1, APPROVER_2], groupIds: ['S0ONCALL'] },
-    killSwitch: () => env.killSwitch,
-    freezeWindows: [],
-    budgetPerHour: 3,
-    expiryMs: 15 * 60_000,
-    nodeActionsEnabled: false,
-    nodeActionImage: 'registry.example/nsenter:1',
-    nodeActionNamespace: 'k8sfix-node-actions',
-    verifyTimeoutMs: 2000,
-    impersonation: new Map(),
-    auditFile: '-',
-    ...overrides,
-  };
+  const config = testActionsConfig(env, overrides);
   const replica = (name: string) =>
     startHarness({
       store: new RedisStore({ url: redisUrl, keyPrefix: prefix }),
