@@ -142,13 +142,27 @@ interface ProseLine {
   text: string;
 }
 
-/** The part of the input that may describe an issue: all of a short input, the wordy lines of a long one. */
+/**
+ * A record a program printed, not a sentence a person wrote: a timestamp or klog header at its start, logfmt
+ * fields, or a row of events (`Warning  Failed  3m  kubelet  ...`, `58s  Warning  FailedMount ...`).
+ */
+const LOG_RECORD =
+  /^[ \t]*(?:[\[{(]|[IWEF]\d{4}\b|\d{4}-\d\d-\d\d|[A-Z][a-z]{2} +\d{1,2} |time=|level=|(?:Normal|Warning)[ \t]|\d+[smhd]\d*[smh]?[ \t]+(?:Normal|Warning)\b)|\b(?:msg|level|time)=/;
+
+/**
+ * The part of the input that may describe an issue: all of a short input, the wordy lines of a long one. When
+ * the paste has sentences of its own, the log records it quotes are left to the signature index: a kubelet event
+ * ("Container image ... is not present with pull policy of Never") shares a symptom's words whatever the cause,
+ * and the person's sentences are what say which problem it is. A paste of log records only is read whole.
+ */
 function proseOf(input: PreparedInput): { text: string; lines: ProseLine[] } {
   const lines: ProseLine[] = [];
   let size = 0;
+  const hasSentences = input.lines.some((line) => !LOG_RECORD.test(line.text) && looksLikeProse(line.text));
   for (const line of input.lines) {
     if (lines.length >= MAX_PROSE_LINES || size >= MAX_PROSE_CHARS) break;
     if (input.cleanText.length > MAX_PROSE_CHARS && !looksLikeProse(line.text)) continue;
+    if (hasSentences && LOG_RECORD.test(line.text)) continue;
     lines.push(line);
     size += line.text.length;
   }
