@@ -29,6 +29,10 @@ options (--top 2 or --top=2):
 Arguments that all name existing files (or -) are read as files; otherwise they are the error text
 (everything after -- is always text).
 
+K8SFIX_PLATFORMS=gke,anthos-bare-metal,nks names the platforms your clusters run (so do --context and
+--all-contexts): an error that any cluster prints is answered as a platform's issue only when the paste or
+these place it there.
+
 exit status: 0 a known issue matched, 1 none did, 2 bad usage or error`;
 
 export interface MainEnv {

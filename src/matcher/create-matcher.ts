@@ -7,8 +7,8 @@ import { SignatureIndex, type SignatureHit } from './signature-index.js';
 import { signaturesSharedAcrossProducts } from './shared-signatures.js';
 import { createBatchNormalizer } from './batch-normalizer.js';
 import { contextCaveat } from './context-caveat.js';
-import { judgeContext, type ContextVerdict } from './judge-context.js';
-import { readPasteContext } from './paste-context.js';
+import { judgeContext, componentsOutsideThePlatform, pastePlaces, PRODUCT_LABEL, type ContextVerdict } from './judge-context.js';
+import { readPasteContext, type PasteContext } from './paste-context.js';
 import { productsNamedIn } from './product-context.js';
 import { isMostlyLog, SymptomIndex, type SymptomHit } from './symptom-index.js';
 import type { Analysis, Confidence, Evidence, Match, MatchOptions, StreamMatcher } from './types.js';
@@ -68,16 +68,25 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
 
   /**
    * Why a platform issue that nothing in the paste (or the deployment) places is not reported on what its
-   * evidence is, if so: only a fuzzy piece of its error in a paste that tells its setting (the piece is the generic
-   * part many programs print, "failed calling webhook ... x509"), or only a message another platform's issue
-   * documents too (kubelet's "cni plugin not initialized", printed wherever that happens).
+   * evidence is, if so:
+   * - only a fuzzy piece of its error in a paste that tells its setting (the piece is the generic part many
+   *   programs print, "failed calling webhook ... x509");
+   * - only a message another platform's issue documents too (kubelet's "cni plugin not initialized");
+   * - only quoted messages that software every cluster runs prints (the kernel's "BPF program is too large",
+   *   kubeadm's "could not find a JWS signature"), in a paste whose words never place it on the platform: the
+   *   platform's cause is then a guess. The deployment's platforms, when they serve it, place it.
    */
-  const unplacedPlatformEvidence = (entry: CatalogueEntry, verdict: ContextVerdict, candidate: Candidate, substantial: boolean): string | undefined => {
+  const unplacedPlatformEvidence = (entry: CatalogueEntry, verdict: ContextVerdict, candidate: Candidate, paste: PasteContext): string | undefined => {
     if (verdict.corroborated || entry.context.scope !== 'platform') return undefined;
-    if (substantial && candidate.evidence.every((e) => e.kind === 'fragment')) {
-      return `only a piece of its error is quoted and the paste never places it on ${entry.product}`;
+    const label = PRODUCT_LABEL[entry.product];
+    if (paste.substantial && candidate.evidence.every((e) => e.kind === 'fragment')) {
+      return `only a piece of its error is quoted and the paste never places it on ${label}`;
     }
-    if (quotesOnlySharedMessages(candidate)) return `its message is printed on other platforms too and nothing places the paste on ${entry.product}`;
+    if (quotesOnlySharedMessages(candidate)) return `its message is printed on other platforms too and nothing places the paste on ${label}`;
+    const outside = componentsOutsideThePlatform(entry);
+    if (outside.length > 0 && !pastePlaces(entry, paste) && candidate.evidence.every((e) => e.kind !== 'symptom')) {
+      return `${outside.join(', ')} print${outside.length === 1 ? 's' : ''} its message outside ${label} too, and nothing places the paste on ${label}`;
+    }
     return undefined;
   };
 
@@ -185,7 +194,7 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     for (const [entryIndex, candidate] of candidates) {
       const verdict = verdictOf(entryIndex);
       const entry = entries[entryIndex]!;
-      const turnedAway = verdict.contradicted ?? unplacedPlatformEvidence(entry, verdict, candidate, paste.substantial);
+      const turnedAway = verdict.contradicted ?? unplacedPlatformEvidence(entry, verdict, candidate, paste);
       if (turnedAway) {
         if (candidate.score >= MIN_SCORE) notes.push(`not reported: "${entry.title.en}", because ${turnedAway}`);
         candidates.delete(entryIndex);

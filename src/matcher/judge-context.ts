@@ -22,7 +22,20 @@ const PLATFORM_COMPONENTS = new Set<Component>([
 /** Components every node has; naming one says nothing about where an upstream cause lives. */
 const UBIQUITOUS = new Set<Component>(['kubelet', 'cni', 'sudo', 'systemd', 'kube-proxy']);
 
-const PRODUCT_LABEL: Record<Product, string> = { gke: 'GKE', 'anthos-bare-metal': 'Anthos clusters on bare metal', nks: 'NKS', containerd: 'containerd' };
+/**
+ * The entry's components that are not the platform's own: software any cluster runs (the kernel, kubelet, kubeadm,
+ * containerd, cert-manager...). When it prints the entry's error, the message alone does not say the platform.
+ */
+export function componentsOutsideThePlatform(entry: CatalogueEntry): Component[] {
+  return entry.context.component.filter((c) => !PLATFORM_COMPONENTS.has(c));
+}
+
+/** True when the paste's words place it, even loosely, on the entry's product (its vocabulary: admin cluster, crictl...). */
+export function pastePlaces(entry: CatalogueEntry, paste: PasteContext): boolean {
+  return paste.placed.has(entry.product) || entry.affects.products.some((p) => paste.placed.has(p));
+}
+
+export const PRODUCT_LABEL: Record<Product, string> = { gke: 'GKE', 'anthos-bare-metal': 'Anthos clusters on bare metal', nks: 'NKS', containerd: 'containerd' };
 
 /**
  * Decides, from the paste's context and the deployment's platforms, whether an entry whose error the paste shows
@@ -96,7 +109,7 @@ export function judgeContext(
   }
   // A paste that tells its setting in sentences and never names containerd is not about a containerd cause: only a
   // bare line or a log leaves that open.
-  const placed = paste.placed.has(entry.product) || entry.affects.products.some((p) => paste.placed.has(p)) || paste.runtimes.has('containerd');
+  const placed = pastePlaces(entry, paste) || paste.runtimes.has('containerd');
   if (!corroborated && !placed && !usesDocker && paste.substantial && !assumed && scope === 'upstream' && runtime === 'containerd') {
     return contradicted('the paste says where it comes from and never names containerd');
   }
