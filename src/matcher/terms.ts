@@ -34,6 +34,7 @@ const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
 /** A run of letters that stands alone (no digit or underscore joined to it), like `\\b[A-Za-z]+\\b`. */
 const LETTER_RUN = /(?<![A-Za-z0-9_])[A-Za-z]+(?![A-Za-z0-9_])/g;
 const CASE_CHANGE = /[a-z][A-Z]/;
+const ACRONYM_PLURAL = /(?<![A-Za-z0-9_])([A-Z]{2,})s(?![A-Za-z0-9_])/g;
 const MAX_NAME_CHARS = 60;
 
 function stem(word: string): string {
@@ -53,7 +54,8 @@ export function latinTerms(text: string): string[] {
   for (const name of text.match(LETTER_RUN) ?? []) {
     if (name.length <= MAX_NAME_CHARS && CASE_CHANGE.test(name)) out.push(name.toLowerCase());
   }
-  const words = text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  // The plural of an initialism ("IPs", "VMs", "PVCs") is the initialism: stemming leaves short words alone.
+  const words = text.replace(ACRONYM_PLURAL, '$1').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   for (const token of words.match(LATIN_TOKEN) ?? []) {
     // Versions ("1.13.0", "5.15") say a lot about which issue is meant; other numbers say nothing.
     if (/^\d+\.\d+(?:\.\d+)?$/.test(token)) {

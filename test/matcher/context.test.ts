@@ -57,6 +57,25 @@ describe('context before confidence: the same error text, printed by something e
     expect(served[0]?.context.assumed).toBe('this deployment serves Anthos clusters on bare metal');
   });
 
+  test('a message software every cluster runs prints (the kernel verifier\'s "BPF program is too large" from Cilium) is no platform issue unless something places it there', async () => {
+    const { matcher } = await realCatalogue();
+    const analysis = matcher.analyze(paste('cilium-bpf-verifier'));
+    expect(analysis.matches.filter((m) => m.entry.context.scope === 'platform').map((m) => m.id)).toEqual([]);
+    expect(analysis.notes.join('\n')).toMatch(/kernel prints its message outside Anthos clusters on bare metal too, and nothing places the paste on Anthos/);
+    // The deployment (or a connected cluster) that runs Anthos places it.
+    const [served] = matcher.match(paste('cilium-bpf-verifier'), { platforms: ['anthos-bare-metal'] });
+    expect(served?.id).toBe('ubuntu-18-04-6-ga-kernel-bpf-program-too-large');
+    expect(served?.context.assumed).toBe('this deployment serves Anthos clusters on bare metal');
+  });
+
+  test('a description is read from the person\'s sentences, not from the kubelet events the paste quotes', async () => {
+    const { matcher } = await realCatalogue();
+    // "Container image ... is not present with pull policy of Never" shares a symptom's words whatever the cause.
+    expect(matcher.match(paste('never-pull-events-and-a-question')).map((m) => m.id)).not.toContain('docker-built-local-image-not-visible');
+    // A paste of events alone is still read: there is nothing else to read.
+    expect(matcher.match(paste('kind-docker-sock-events'))[0]?.id).toBe('privileged-pod-docker-engine-access-containerd');
+  });
+
   test('a generic prefix does not carry the match when the paste says another cause', async () => {
     const { matcher } = await realCatalogue();
     expect(matcher.match(paste('seccomp-other-symbol')).map((m) => m.id)).not.toContain('containerd-1-5-13-requires-libseccomp-2-5');
@@ -79,6 +98,8 @@ describe('context before confidence: the same error text, printed by something e
     expect(matcher.match(paste('runc-libseccomp'))[0]?.id).toBe('containerd-1-5-13-requires-libseccomp-2-5');
     expect(matcher.match(paste('crictl-not-a-directory'))[0]?.id).toBe('kaniko-image-pull-not-a-directory');
     expect(matcher.match(paste('k3s-ip-leak'))[0]?.id).toBe('pod-ip-exhaustion-containerd-ip-leak');
+    // "IP leaked" is the entry's "pod IPs leaking": an initialism's plural is the initialism.
+    expect(matcher.match(paste('containerd-ip-leak-described'))[0]?.id).toBe('pod-ip-exhaustion-containerd-ip-leak');
   });
 });
 
