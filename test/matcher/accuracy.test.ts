@@ -17,6 +17,7 @@ const REAL_FLOORS: Record<string, { top1: number; falseRate: number; highFalseRa
   'real-pastes.yaml': { top1: 0.80, falseRate: 0.105, highFalseRate: 0.02 },
   'real-pastes-2.yaml': { top1: 0.74, falseRate: 0.11, highFalseRate: 0.02 },
   'real-pastes-3.yaml': { top1: 0.71, falseRate: 0.05, highFalseRate: 0.02 },
+  'real-pastes-4.yaml': { top1: 0.58, falseRate: 0.157, highFalseRate: 0.022 },
 };
 
 interface Score {
