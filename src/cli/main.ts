@@ -23,15 +23,17 @@ options (--top 2 or --top=2):
   --top N              at most N matches (default 3)
   --context NAME       also say whether each match applies to this kubeconfig context (repeatable)
   --all-contexts       ... to every context in KUBECONFIG (or the K8SFIX_CONTEXTS allowlist)
+  --platform NAME      the platform your clusters run: gke, anthos-bare-metal, nks, eks, kubeadm... (repeatable;
+                       default: K8SFIX_PLATFORMS)
   --catalogue DIR      use another catalogue directory (default: K8SFIX_CATALOGUE_DIR, else the package's)
   -h, --help           this help;  --version  the version
 
 Arguments that all name existing files (or -) are read as files; otherwise they are the error text
 (everything after -- is always text).
 
-K8SFIX_PLATFORMS=gke,anthos-bare-metal,nks names the platforms your clusters run (so do --context and
---all-contexts): an error that any cluster prints is answered as a platform's issue only when the paste or
-these place it there.
+--platform (or K8SFIX_PLATFORMS=gke,anthos-bare-metal,nks) names the platforms your clusters run, and so do
+--context and --all-contexts: an error that any cluster prints is answered as a platform's issue only when
+the paste or these place it there.
 
 exit status: 0 a known issue matched, 1 none did, 2 bad usage or error`;
 

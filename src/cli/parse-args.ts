@@ -1,5 +1,6 @@
 import { UsageError } from './cli-io.js';
 import type { Lang } from '../catalogue/types.js';
+import { PLATFORM_NAMES } from '../matcher/platforms-from-env.js';
 
 export interface MatchArgs {
   /** Positional arguments: error text, or files to read (see input-source.ts for the rule). */
@@ -12,17 +13,19 @@ export interface MatchArgs {
   top: number;
   contexts: string[];
   allContexts: boolean;
+  /** --platform, repeatable or comma-separated: the platforms the clusters run; when given, K8SFIX_PLATFORMS is not read. */
+  platforms: string[];
   catalogueDir?: string;
 }
 
-const WITH_VALUE = new Set(['--lang', '--top', '--context', '--catalogue']);
+const WITH_VALUE = new Set(['--lang', '--top', '--context', '--catalogue', '--platform']);
 
 /**
  * Parses `k8sfix [options] [text or FILE...]`; options take `--top 2` or `--top=2`. Throws UsageError with a
  * message that says what to change.
  */
 export function parseMatchArgs(args: string[]): MatchArgs {
-  const parsed: MatchArgs = { text: [], literal: [], json: false, top: 3, contexts: [], allContexts: false };
+  const parsed: MatchArgs = { text: [], literal: [], json: false, top: 3, contexts: [], allContexts: false, platforms: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -71,6 +74,14 @@ export function parseMatchArgs(args: string[]): MatchArgs {
         break;
       case '--catalogue':
         parsed.catalogueDir = value();
+        break;
+      case '--platform':
+        for (const platform of value().split(',').map((name) => name.trim().toLowerCase())) {
+          if (!(PLATFORM_NAMES as readonly string[]).includes(platform)) {
+            throw new UsageError(`--platform takes ${PLATFORM_NAMES.join(', ')}, not "${platform.slice(0, 30)}"`);
+          }
+          if (!parsed.platforms.includes(platform)) parsed.platforms.push(platform);
+        }
         break;
       default:
         throw new UsageError(`unknown option ${name}`);

@@ -223,6 +223,21 @@ describe('the k8sfix command line', () => {
     expect(bad.stderr).toContain('K8SFIX_PLATFORMS has "moon"');
   });
 
+  test('--platform places a platform issue whose message any cluster prints; it wins over K8SFIX_PLATFORMS; an unknown name is exit 2', async () => {
+    const bpf = 'Error while reloading endpoint BPF program: program tail_nodeport_nat_ingress_ipv4: load program: argument list too long: BPF program is too large';
+    const unplaced = await k8sfix([bpf]);
+    expect(unplaced.code).toBe(1);
+    expect(unplaced.stderr).toMatch(/not reported: .*Ubuntu 18\.04\.6.*nothing places the paste on Anthos clusters on bare metal/);
+    const placed = await k8sfix(['--platform', 'anthos-bare-metal', bpf], undefined, { K8SFIX_PLATFORMS: 'gke' });
+    expect(placed.code).toBe(0);
+    expect(placed.stdout).toContain('ubuntu-18-04-6-ga-kernel-bpf-program-too-large');
+    expect(placed.stdout).toContain('this deployment serves Anthos clusters on bare metal');
+    const bad = await k8sfix(['--platform=gke,moon', bpf]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--platform takes gke,');
+    expect(bad.stderr).toContain('not "moon"');
+  });
+
   test('K8SFIX_CATALOGUE_DIR is the catalogue the CLI matches with and lints', async () => {
     const { catalogue } = await realCatalogue();
     const dir = tempDir();

@@ -36,7 +36,8 @@ export async function runMatchCommand(args: MatchArgs, env: MatchEnv, io: CliIo)
   for (const problem of catalogue.problems) io.stderr(`k8sfix: warning: skipped ${formatProblem(problem)}\n`);
   const matcher = createMatcher(catalogue);
   const checkClusters = args.allContexts || args.contexts.length > 0;
-  const configured = platformsFromEnv(process.env);
+  // The command line speaks for this run, as --lang does over K8SFIX_LANG.
+  const configured = args.platforms.length > 0 ? args.platforms : platformsFromEnv(process.env);
   // Asked clusters are asked first: the platforms they run are context for the match (a platform issue of a
   // platform none of them runs is less likely), and the same answers give the verdicts. Loaded only when asked:
   // the Kubernetes client is not needed to match text.
