@@ -84,7 +84,9 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     }
     if (quotesOnlySharedMessages(candidate)) return `its message is printed on other platforms too and nothing places the paste on ${label}`;
     const outside = componentsOutsideThePlatform(entry);
-    if (outside.length > 0 && !pastePlaces(entry, paste) && candidate.evidence.every((e) => e.kind !== 'symptom')) {
+    // A title quotes the entry's error, so a title read as a description is that quote again, not a description.
+    const describes = candidate.evidence.some((e) => e.kind === 'symptom' && !isTitle(entry, e.matched));
+    if (outside.length > 0 && !pastePlaces(entry, paste) && !describes && candidate.evidence.some((e) => e.kind !== 'symptom')) {
       return `${outside.join(', ')} print${outside.length === 1 ? 's' : ''} its message outside ${label} too, and nothing places the paste on ${label}`;
     }
     return undefined;
@@ -229,6 +231,11 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
   };
 
   return { analyze, analyzeStream, match: (text, options) => analyze(text, options).matches };
+}
+
+/** True when a symptom phrase is the entry's title (which quotes its error), not one of its descriptions. */
+function isTitle(entry: CatalogueEntry, phrase: string): boolean {
+  return phrase === entry.title.en || phrase === entry.title.ko;
 }
 
 function withCaveat(caveat: ReturnType<typeof contextCaveat>): { caveat?: NonNullable<ReturnType<typeof contextCaveat>> } {

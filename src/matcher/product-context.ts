@@ -6,7 +6,7 @@ import type { Product } from '../catalogue/types.js';
  * Windows nodes. Without them, a description that shares a few words with a symptom is more often another problem.
  */
 const CONTEXT: Record<Product, RegExp> = {
-  gke: /\b(gke|google kubernetes engine|gcloud|autopilot|cos|cos_containerd|ubuntu_containerd|containerd|dockershim|windows|nap|node auto-?provisioning|dataplane|secret manager|artifact registry)\b|구글|윈도우|컨테이너디|도커심/i,
+  gke: /\b(gke|google kubernetes engine|gcloud|autopilot|cos|cos_containerd|ubuntu_containerd|containerd|dockershim|windows|nap|node auto-?provisioning|node ?pools?|dataplane|secret manager|artifact registry)\b|구글|윈도우|컨테이너디|도커심/i,
   containerd: /\b(containerd|cri|crictl|ctr|nerdctl|cos_containerd|dockershim|gke|kaniko|cadvisor|containerd-shim\S*)\b|컨테이너디/i,
   nks: /\b(nks|nhn|toast|nhn cloud)\b/i,
   'anthos-bare-metal': /\b(anthos|bare ?metal|baremetal|bmctl|anetd|ang-\S+|abm|gdc|anthos-cluster-operator|admin cluster|user cluster|vm runtime|kubevirt|networkgatewaygroup|bgp|flatip|keepalived|haproxy|metallb|edge profile|stackdriver|gke-metrics-agent|egressnatpolicy|egress nat|egresssourceip|vmruntime|bootstrap cluster|clusters\.baremetal\S*)\b|베어메탈|베어 메탈|관리자 클러스터|사용자 클러스터|안토스|VM 런타임|부트스트랩 클러스터|이그레스 NAT/i,

@@ -68,6 +68,14 @@ describe('context before confidence: the same error text, printed by something e
     expect(served?.context.assumed).toBe('this deployment serves Anthos clusters on bare metal');
   });
 
+  test('a title read as words is the quoted error again: the GKE-documented kubelet message in a plain node description gets no GKE answer', async () => {
+    const { matcher } = await realCatalogue();
+    const analysis = matcher.analyze(paste('arm-node-cni-uninitialized'));
+    expect(analysis.matches.map((m) => m.id)).not.toContain('cni-config-uninitialized-node-creation');
+    expect(analysis.notes.join('\n')).toMatch(/print its message outside GKE too, and nothing places the paste on GKE/);
+    expect(matcher.match(paste('arm-node-cni-uninitialized'), { platforms: ['gke'] })[0]?.id).toBe('cni-config-uninitialized-node-creation');
+  });
+
   test('a description is read from the person\'s sentences, not from the kubelet events the paste quotes', async () => {
     const { matcher } = await realCatalogue();
     // "Container image ... is not present with pull policy of Never" shares a symptom's words whatever the cause.
