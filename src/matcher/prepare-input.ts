@@ -1,5 +1,6 @@
 import { evidenceExcerpt, MAX_EVIDENCE_CHARS } from './evidence-excerpt.js';
 import { lineHash } from './line-hash.js';
+import { isPlainText } from './is-plain-text.js';
 import { foldLookalikes, normalizeBatch, stripAnsiAndControl, unescapeJsonText } from './normalize.js';
 
 /**
@@ -144,8 +145,9 @@ export class InputWindows {
     let done: PreparedInput[] = NONE;
     for (let at = 0; at < raw.length || at === 0; at += MAX_PART_CHARS) {
       const part = raw.length > MAX_PART_CHARS ? raw.slice(at, at + MAX_PART_CHARS) : raw;
-      const cleaned = foldLookalikes(stripAnsiAndControl(unescapeJsonText(part)));
-      for (const line of cleaned.split(LINE_BREAK)) {
+      const unescaped = unescapeJsonText(part);
+      const lines = isPlainText(unescaped) ? [unescaped] : foldLookalikes(stripAnsiAndControl(unescaped)).split(LINE_BREAK);
+      for (const line of lines) {
         this.keepHead(line);
         this.batchClean.push(line);
         // Blank lines say nothing; skipping them here keeps a paste of newlines as cheap as ordinary text. A long
