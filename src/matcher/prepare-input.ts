@@ -197,16 +197,18 @@ export class InputWindows {
   }
 
   /**
-   * A batch with its normalised, squeezed text (`normalizeBatch(batch.joined)`, computed anywhere):
-   * the windows it completed, if any.
+   * A batch with its normalised, squeezed text (`normalizeBatch(batch.joined)`, computed anywhere), and
+   * optionally `lineHashesOfBatch` of that text (the worker's): the windows it completed, if any.
    */
-  addNormalised(batch: PendingBatch, squeezedJoined: string): PreparedInput[] {
+  addNormalised(batch: PendingBatch, squeezedJoined: string, hashes?: Float64Array): PreparedInput[] {
     for (const line of batch.clean) this.keepClean(line);
     if (batch.pieces.length === 0) return NONE;
     const squeezed = squeezedJoined.split('\u0000');
+    // The worker's hashes stand for those lines only when they are as many.
+    const hashed = hashes?.length === squeezed.length ? hashes : undefined;
     let done: PreparedInput[] = NONE;
     for (let i = 0; i < batch.pieces.length; i++) {
-      const window = this.addPiece(batch.pieces[i]!, squeezed[i] ?? '', batch.numbers[i]!);
+      const window = this.addPiece(batch.pieces[i]!, squeezed[i] ?? '', batch.numbers[i]!, hashed?.[i]);
       if (window) done = [...done, window];
     }
     return done;
@@ -240,9 +242,9 @@ export class InputWindows {
     return this.addNormalised(batch, batch.pieces.length === 0 ? '' : normalizeBatch(batch.joined));
   }
 
-  private addPiece(piece: string, squeezed: string, number: number): PreparedInput | undefined {
+  private addPiece(piece: string, squeezed: string, number: number, hashed: number | undefined): PreparedInput | undefined {
     if (squeezed === '') return undefined;
-    const hash = lineHash(squeezed);
+    const hash = hashed ?? lineHash(squeezed);
     if (this.seen.has(hash)) return undefined;
     if (this.seen.size >= MAX_REMEMBERED_LINES) this.seen.clear();
     this.seen.add(hash);

@@ -1,4 +1,4 @@
-import type { BatchNormalizer } from './batch-normalizer.js';
+import type { BatchNormalizer, NormalisedBatch } from './batch-normalizer.js';
 import { InputWindows, MAX_PART_CHARS, type PendingBatch, type PreparedInput } from './prepare-input.js';
 
 /** Batches handed to the normaliser and not yet added: enough to keep a worker busy, little held in memory. */
@@ -19,15 +19,16 @@ export async function* windowsOfStream(
   windows = new InputWindows(),
   normalizer?: BatchNormalizer,
 ): AsyncGenerator<PreparedInput> {
-  const inFlight: { batch: PendingBatch; squeezed: string | Promise<string> }[] = [];
+  const inFlight: { batch: PendingBatch; normalised: NormalisedBatch | Promise<NormalisedBatch> }[] = [];
   const send = (batches: PendingBatch[]): void => {
-    for (const batch of batches) inFlight.push({ batch, squeezed: batch.pieces.length === 0 ? '' : normalizer!.normalize(batch.joined) });
+    for (const batch of batches) inFlight.push({ batch, normalised: batch.pieces.length === 0 ? { squeezed: '' } : normalizer!.normalizeAndHash(batch.joined) });
   };
   const settle = async (keep: number): Promise<PreparedInput[]> => {
     const done: PreparedInput[] = [];
     while (inFlight.length > keep) {
-      const { batch, squeezed } = inFlight.shift()!;
-      done.push(...windows.addNormalised(batch, await squeezed));
+      const { batch, normalised } = inFlight.shift()!;
+      const { squeezed, hashes } = await normalised;
+      done.push(...windows.addNormalised(batch, squeezed, hashes));
     }
     return done;
   };
