@@ -1,5 +1,6 @@
 import { evidenceExcerpt, MAX_EVIDENCE_CHARS } from './evidence-excerpt.js';
 import { lineHash } from './line-hash.js';
+import { LineHashSet } from './line-hash-set.js';
 import { isPlainText } from './is-plain-text.js';
 import { foldLookalikes, normalizeBatch, stripAnsiAndControl, unescapeJsonText } from './normalize.js';
 
@@ -101,7 +102,7 @@ export interface ReadStats {
  */
 export class InputWindows {
   readonly stats: ReadStats = { chars: 0, lines: 0, distinct: 0, windows: 0, head: '', binary: false };
-  private readonly seen = new Set<number>();
+  private readonly seen = new LineHashSet();
   private sample = '';
   private sampled = false;
   private lines: InputLine[] = [];
