@@ -1,20 +1,14 @@
 import type { CatalogueEntry } from '../catalogue/types.js';
-import { GRAM, GRAM_HASH_SEED, gramBit, gramHash, gramHashStep } from './gram-hash.js';
 import { normalizeLine, squeeze } from './normalize.js';
 import { lineAt, type PreparedInput } from './prepare-input.js';
 
+/** Length of the substrings ("grams") the index is keyed by. */
+const GRAM = 8;
 /**
  * The stream is sampled every STRIDE characters: any literal run of GRAM + STRIDE - 1 characters or more is
  * certain to contain a sampled gram, and shorter runs are looked for near the runs that were found.
  */
 const STRIDE = 4;
-/**
- * The texts a missing chunk is looked for as are located by their grams one character shorter, read on the way to
- * the sampled grams: a text of LOCATE_GRAM + STRIDE - 1 characters or more holds one at a sampled place wherever it
- * stands, so every place of it is seen.
- */
-const LOCATE_GRAM = GRAM - 1;
-const MIN_LOCATED = LOCATE_GRAM + STRIDE - 1;
 /** How far (in squeezed characters) a placeholder may reach. */
 const PLACEHOLDER_REACH = 300;
 /** A gram shared by more entries than this says nothing about which one it is; it is not indexed. */
@@ -96,20 +90,14 @@ interface CompiledSignature {
   lookups: ChunkLookup[];
 }
 
-/**
- * How a chunk that sampling did not find is looked for: whole, then without its end punctuation, then in pieces.
- * Each text of at least MIN_LOCATED characters has a number among the index's located texts, whose every place in
- * the stream the search notes as it reads (-1 for a shorter one, which is looked for in the window with indexOf).
- */
+/** How a chunk that sampling did not find is looked for: whole, then without its end punctuation, then in pieces. */
 interface ChunkLookup {
-  whole: number;
   /** The chunk without the punctuation at its ends, when that is at least PIECE long. */
   core: string | undefined;
-  coreLocated: number;
   /** Where the core starts in the chunk. */
   coreStart: number;
   /** Each PIECE-long piece, and where it starts in the chunk. */
-  pieces: { text: string; start: number; located: number }[];
+  pieces: { text: string; start: number }[];
 }
 
 interface Posting {
@@ -156,27 +144,14 @@ export interface SignatureHit {
   line: string;
 }
 
-/** Bits of the gram filters: 2^20 bits (128 KiB) each, a few thousand grams set, so few places pass by chance. */
+/** Bits of the gram filter: 2^20 bits (128 KiB), a few thousand grams set, so few positions pass it by chance. */
 const FILTER_BITS = 20;
-const NO_PLACES: readonly number[] = [];
-/** A gram of a located text: the text's number, where in it the gram starts, and the code after it (-1: none). */
-interface GramOfLocated {
-  number: number;
-  offset: number;
-  next: number;
-}
-const NO_GRAMS: readonly GramOfLocated[] = [];
 
-/** The first of `places` (ascending) at or after `from`, or undefined. */
-function firstPlaceFrom(places: readonly number[], from: number): number | undefined {
-  let low = 0;
-  let high = places.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (places[mid]! < from) low = mid + 1;
-    else high = mid;
-  }
-  return places[low];
+/** A hash of the GRAM characters of `text` from `at`, in FILTER_BITS bits, read without making a string. */
+function gramHash(text: string, at: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < GRAM; i++) hash = Math.imul(hash ^ text.charCodeAt(at + i), 0x01000193);
+  return (hash ^ (hash >>> FILTER_BITS)) & ((1 << FILTER_BITS) - 1);
 }
 
 /** The catalogue's signatures, compiled once into a gram index for searching pastes of any size. */
@@ -188,44 +163,11 @@ export class SignatureIndex {
    * tells so from eight character codes, so the map is asked (and a string made) only where one may be.
    */
   private readonly gramFilter = new Uint8Array((1 << FILTER_BITS) >>> 3);
-  /**
-   * The texts a missing chunk is looked for as (see ChunkLookup), by number, and their grams that can stand at a
-   * sampled place: for each of the first STRIDE offsets, the gram of GRAM characters there, or of LOCATE_GRAM when
-   * the text ends before GRAM (a piece of 10 at offset 3). Each gram maps to the texts and offsets it starts, with
-   * a filter per gram length. The search notes every place each text stands while it reads the stream, so the
-   * hundreds of places around which a short chunk is looked for cost a binary search each, not a search of the
-   * window's text.
-   */
-  private readonly located: string[] = [];
-  private readonly locatedByGram = new Map<string, GramOfLocated[]>();
-  private readonly locatedFilter = new Uint8Array((1 << FILTER_BITS) >>> 3);
-  private readonly locatedByShortGram = new Map<string, GramOfLocated[]>();
-  private readonly locatedShortFilter = new Uint8Array((1 << FILTER_BITS) >>> 3);
 
   constructor(entries: readonly CatalogueEntry[]) {
     const generic = GENERIC_PHRASES.map((phrase) => squeeze(normalizeLine(phrase)));
-    const locatedNumbers = new Map<string, number>();
-    const locate = (text: string): number => {
-      if (text.length < MIN_LOCATED) return -1;
-      let number = locatedNumbers.get(text);
-      if (number === undefined) {
-        locatedNumbers.set(text, (number = this.located.push(text) - 1));
-        for (let offset = 0; offset < STRIDE; offset++) {
-          const short = offset + GRAM > text.length;
-          const gram = text.slice(offset, offset + (short ? LOCATE_GRAM : GRAM));
-          const byGram = short ? this.locatedByShortGram : this.locatedByGram;
-          let grams = byGram.get(gram);
-          if (!grams) byGram.set(gram, (grams = []));
-          const after = offset + gram.length;
-          grams.push({ number, offset, next: after < text.length ? text.charCodeAt(after) : -1 });
-          const bit = gramBit(gramHash(gram, 0, gram.length), FILTER_BITS);
-          (short ? this.locatedShortFilter : this.locatedFilter)[bit >>> 3]! |= 1 << (bit & 7);
-        }
-      }
-      return number;
-    };
     entries.forEach((entry, entryIndex) => {
-      for (const text of entry.signatures) this.signatures.push(compile(text, entryIndex, locate));
+      for (const text of entry.signatures) this.signatures.push(compile(text, entryIndex));
     });
     const entriesOfGram = new Map<string, Set<number>>();
     for (const signature of this.signatures) {
@@ -264,7 +206,7 @@ export class SignatureIndex {
           let list = this.postings.get(gram);
           if (!list) this.postings.set(gram, (list = []));
           list.push({ signature: s, chunk: c, offset: i });
-          const bit = gramBit(gramHash(gram, 0), FILTER_BITS);
+          const bit = gramHash(gram, 0);
           this.gramFilter[bit >>> 3]! |= 1 << (bit & 7);
         }
       });
@@ -282,18 +224,8 @@ export class SignatureIndex {
     const lastSegment = new Map<string, Segment>();
 
     const filter = this.gramFilter;
-    const locatedFilter = this.locatedFilter;
-    const locatedShortFilter = this.locatedShortFilter;
-    const places: number[][] = [];
-    for (let p = 0; p + LOCATE_GRAM <= stream.length; p += STRIDE) {
-      let hash = GRAM_HASH_SEED;
-      for (let i = 0; i < LOCATE_GRAM; i++) hash = gramHashStep(hash, stream.charCodeAt(p + i));
-      const shortBit = gramBit(hash, FILTER_BITS);
-      if ((locatedShortFilter[shortBit >>> 3]! & (1 << (shortBit & 7))) !== 0) this.notePlaces(stream, p, LOCATE_GRAM, this.locatedByShortGram, places);
-      if (p + GRAM > stream.length) break;
-      hash = gramHashStep(hash, stream.charCodeAt(p + LOCATE_GRAM));
-      const bit = gramBit(hash, FILTER_BITS);
-      if ((locatedFilter[bit >>> 3]! & (1 << (bit & 7))) !== 0) this.notePlaces(stream, p, GRAM, this.locatedByGram, places);
+    for (let p = 0; p + GRAM <= stream.length; p += STRIDE) {
+      const bit = gramHash(stream, p);
       if ((filter[bit >>> 3]! & (1 << (bit & 7))) === 0) continue;
       const list = this.postings.get(stream.slice(p, p + GRAM));
       if (!list) continue;
@@ -325,35 +257,14 @@ export class SignatureIndex {
 
     const hits: SignatureHit[] = [];
     for (const [s, found] of segments) {
-      const hit = this.bestRegion(this.signatures[s]!, found, input, places);
+      const hit = this.bestRegion(this.signatures[s]!, found, input);
       if (hit) hits.push(hit);
     }
     return hits;
   }
 
-  /**
-   * The places of located texts that hold the gram of `length` characters at sampled place `p` (per `byGram`), added
-   * to their lists in order. A place is noted once: at the one sampled place among its first STRIDE characters.
-   */
-  private notePlaces(stream: string, p: number, length: number, byGram: Map<string, GramOfLocated[]>, places: number[][]): void {
-    const gramEnd = p + length;
-    for (const { number, offset, next } of byGram.get(stream.slice(p, gramEnd)) ?? NO_GRAMS) {
-      const at = p - offset;
-      // Many texts share a gram ("failedto"); the character after it tells most of them apart.
-      if (at < 0 || (next !== -1 && stream.charCodeAt(gramEnd) !== next) || !stream.startsWith(this.located[number]!, at)) continue;
-      const list = (places[number] ??= []);
-      // Places noted at one sampled place lie within STRIDE characters before it, in the order of the gram's entries.
-      let i = list.length;
-      list.push(at);
-      while (i > 0 && list[i - 1]! > at) {
-        list[i] = list[i - 1]!;
-        list[--i] = at;
-      }
-    }
-  }
-
   /** Scores the densest place where one signature's runs were found, looking for its short chunks there. */
-  private bestRegion(signature: CompiledSignature, found: Segment[], input: PreparedInput, places: readonly (readonly number[] | undefined)[]): SignatureHit | undefined {
+  private bestRegion(signature: CompiledSignature, found: Segment[], input: PreparedInput): SignatureHit | undefined {
     if (signature.totalWeight <= 0) return undefined;
     found.sort((a, b) => a.streamStart - b.streamStart);
     const span = signature.literalLength + signature.placeholders * PLACEHOLDER_REACH + 40;
@@ -364,7 +275,7 @@ export class SignatureIndex {
       while (found[tail]!.streamStart < anchor.streamStart - span) tail++;
       const window: Segment[] = [];
       for (let i = tail; i < found.length && found[i]!.streamStart <= anchor.streamStart + span; i++) window.push(found[i]!);
-      this.addMissingChunks(signature, window, input.stream, places, anchor.streamStart - span, anchor.streamStart + span);
+      this.addMissingChunks(signature, window, input.stream, anchor.streamStart - span, anchor.streamStart + span);
       const kept = withoutReuse(window);
       const { covered, raw, chunks, cause } = this.coveredWeight(signature, kept);
       const end = endOfPrefix(signature, kept);
@@ -398,46 +309,35 @@ export class SignatureIndex {
    * Chunks that sampling cannot find (too short, or made only of generic words, which are not indexed) are
    * looked for inside the window that the other chunks located.
    */
-  private addMissingChunks(signature: CompiledSignature, window: Segment[], stream: string, places: readonly (readonly number[] | undefined)[], from: number, to: number): void {
+  private addMissingChunks(signature: CompiledSignature, window: Segment[], stream: string, from: number, to: number): void {
     const present = new Set(window.map((w) => w.chunk));
     if (present.size === signature.chunks.length) return;
+    // One slice of the stream for every chunk looked for: a window is read for each place a run was found.
     const start = Math.max(0, from);
+    const wholeRegion = stream.slice(start, to + signature.longestChunk);
     signature.chunks.forEach((chunk, c) => {
       if (present.has(c)) return;
-      // Where it is looked for: from the window's start to the window's end plus its length.
-      const end = Math.min(stream.length, to + chunk.length);
-      let region: string | undefined;
-      /** The first place at or after `after` where `text` stands whole inside the region, or -1. */
-      const firstPlace = (text: string, located: number, after: number): number => {
-        if (located === -1) {
-          region ??= stream.slice(start, end);
-          const at = region.indexOf(text, after - start);
-          return at === -1 ? -1 : start + at;
-        }
-        // A later place ends later still, so the first one decides.
-        const at = firstPlaceFrom(places[located] ?? NO_PLACES, after);
-        return at !== undefined && at + text.length <= end ? at : -1;
-      };
+      const region = chunk.length === signature.longestChunk ? wholeRegion : wholeRegion.slice(0, to + chunk.length - start);
       const lookup = signature.lookups[c]!;
       // Every place it stands (a few at most): the first may lie inside another chunk's run ("not supported" in
       // "NPD not supported for ... not supported"), which withoutReuse then drops.
-      let at = firstPlace(chunk, lookup.whole, start);
+      let at = region.indexOf(chunk);
       if (at !== -1) {
-        for (let n = 0; at !== -1 && n < MAX_PLACES_PER_CHUNK; n++, at = firstPlace(chunk, lookup.whole, at + chunk.length)) {
-          window.push({ chunk: c, chunkStart: 0, chunkEnd: chunk.length, streamStart: at });
+        for (let n = 0; at !== -1 && n < MAX_PLACES_PER_CHUNK; n++, at = region.indexOf(chunk, at + chunk.length)) {
+          window.push({ chunk: c, chunkStart: 0, chunkEnd: chunk.length, streamStart: start + at });
         }
         return;
       }
       // Without the punctuation at its ends (": The parameter is incorrect" quoted without its colon).
-      const coreAt = lookup.core === undefined ? -1 : firstPlace(lookup.core, lookup.coreLocated, start);
+      const coreAt = lookup.core === undefined ? -1 : region.indexOf(lookup.core);
       if (coreAt !== -1) {
-        window.push({ chunk: c, chunkStart: lookup.coreStart, chunkEnd: lookup.coreStart + lookup.core!.length, streamStart: coreAt });
+        window.push({ chunk: c, chunkStart: lookup.coreStart, chunkEnd: lookup.coreStart + lookup.core!.length, streamStart: start + coreAt });
         return;
       }
       // Not there whole (a typo, a cut): its pieces count for what they cover.
       for (const piece of lookup.pieces) {
-        const found = firstPlace(piece.text, piece.located, start);
-        if (found !== -1) window.push({ chunk: c, chunkStart: piece.start, chunkEnd: piece.start + PIECE, streamStart: found });
+        const found = region.indexOf(piece.text);
+        if (found !== -1) window.push({ chunk: c, chunkStart: piece.start, chunkEnd: piece.start + PIECE, streamStart: start + found });
       }
     });
   }
@@ -550,8 +450,7 @@ function withoutReuse(window: Segment[]): Segment[] {
   return kept;
 }
 
-/** `locate`: the number of a text among the located patterns (-1 when it is too short to be one). */
-function compile(text: string, entryIndex: number, locate: (text: string) => number): CompiledSignature {
+function compile(text: string, entryIndex: number): CompiledSignature {
   const pieces = text.split(/<[a-z0-9_-]+>/);
   const chunks: string[] = [];
   const parts: ChunkRange[] = [];
@@ -572,12 +471,8 @@ function compile(text: string, entryIndex: number, locate: (text: string) => num
     const core = chunk.replace(/^[^a-z0-9]+/, '');
     const trimmed = trimEndPunctuation(core);
     const pieces: ChunkLookup['pieces'] = [];
-    for (let piece = 0; piece + PIECE <= chunk.length; piece += PIECE) {
-      const pieceText = chunk.slice(piece, piece + PIECE);
-      pieces.push({ text: pieceText, start: piece, located: locate(pieceText) });
-    }
-    const coreText = trimmed.length >= PIECE ? trimmed : undefined;
-    return { whole: locate(chunk), core: coreText, coreLocated: coreText === undefined ? -1 : locate(coreText), coreStart: chunk.length - core.length, pieces };
+    for (let piece = 0; piece + PIECE <= chunk.length; piece += PIECE) pieces.push({ text: chunk.slice(piece, piece + PIECE), start: piece });
+    return { core: trimmed.length >= PIECE ? trimmed : undefined, coreStart: chunk.length - core.length, pieces };
   });
   return {
     entryIndex,
