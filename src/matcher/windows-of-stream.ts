@@ -1,8 +1,12 @@
 import type { BatchNormalizer, NormalisedBatch } from './batch-normalizer.js';
 import { InputWindows, MAX_PART_CHARS, type PendingBatch, type PreparedInput } from './prepare-input.js';
 
-/** Batches handed to the normaliser and not yet added: enough to keep a worker busy, little held in memory. */
-const MAX_BATCHES_IN_FLIGHT = 8;
+/**
+ * Batches handed to the normaliser and not yet added: enough to keep the worker busy while this thread searches a
+ * window (about 30 ms, some ten batches of the worker's time), a few MB held at most. With 8 the worker ran dry
+ * during each search and this thread then waited for it.
+ */
+const MAX_BATCHES_IN_FLIGHT = 32;
 
 /**
  * The windows of a byte stream (standard input, a file), read as it comes: the whole input is seen, whatever
