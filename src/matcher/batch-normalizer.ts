@@ -2,9 +2,17 @@ import { Worker } from 'node:worker_threads';
 import { normalizeBatch } from './normalize.js';
 import { workerScriptUrl } from './worker-script-url.js';
 
+/** A batch normalised and squeezed; from the worker, with `lineHash` of each of its lines too. */
+export interface NormalisedBatch {
+  squeezed: string;
+  hashes?: Float64Array;
+}
+
 /** Normalises batches of a long input (see PendingBatch): the answer now, or later from another thread. */
 export interface BatchNormalizer {
   normalize(joined: string): string | Promise<string>;
+  /** The same, with the lines' hashes when the worker answered. */
+  normalizeAndHash(joined: string): NormalisedBatch | Promise<NormalisedBatch>;
   /** Batches the worker thread answered (the rest were normalised on the caller's thread). */
   readonly offThread: number;
   close(): void;
@@ -35,11 +43,11 @@ export function createBatchNormalizer(options: BatchNormalizerOptions = {}): Bat
   let failed = false;
   let nextId = 0;
   let offThread = 0;
-  const waiting = new Map<number, { text: string; resolve: (squeezed: string) => void }>();
+  const waiting = new Map<number, { text: string; resolve: (batch: NormalisedBatch) => void }>();
 
   const giveUp = (): void => {
     failed = true;
-    for (const { text, resolve } of waiting.values()) resolve(normalizeBatch(text));
+    for (const { text, resolve } of waiting.values()) resolve({ squeezed: normalizeBatch(text) });
     waiting.clear();
     void worker?.terminate();
     worker = undefined;
@@ -47,12 +55,12 @@ export function createBatchNormalizer(options: BatchNormalizerOptions = {}): Bat
   const start = (): Worker | undefined => {
     try {
       const started = new Worker(options.workerScript ?? workerScriptUrl('normalize-worker.js', 'normaliser'), { resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerHeapMb ?? 128 } });
-      started.on('message', (reply: { id: number; text: string }) => {
+      started.on('message', (reply: { id: number; text: string; hashes?: Float64Array }) => {
         const waiter = waiting.get(reply.id);
         if (!waiter) return;
         waiting.delete(reply.id);
         offThread++;
-        waiter.resolve(reply.text);
+        waiter.resolve(reply.hashes instanceof Float64Array ? { squeezed: reply.text, hashes: reply.hashes } : { squeezed: reply.text });
       });
       started.on('error', giveUp);
       started.on('exit', () => {
@@ -71,12 +79,16 @@ export function createBatchNormalizer(options: BatchNormalizerOptions = {}): Bat
       return offThread;
     },
     normalize(joined: string): string | Promise<string> {
+      const answer = this.normalizeAndHash(joined);
+      return answer instanceof Promise ? answer.then((batch) => batch.squeezed) : answer.squeezed;
+    },
+    normalizeAndHash(joined: string): NormalisedBatch | Promise<NormalisedBatch> {
       read += joined.length;
-      if (failed || read < threshold) return normalizeBatch(joined);
+      if (failed || read < threshold) return { squeezed: normalizeBatch(joined) };
       worker ??= start();
       const running = worker;
-      if (!running) return normalizeBatch(joined);
-      return new Promise<string>((resolve) => {
+      if (!running) return { squeezed: normalizeBatch(joined) };
+      return new Promise<NormalisedBatch>((resolve) => {
         const id = nextId++;
         waiting.set(id, { text: joined, resolve });
         running.postMessage({ id, text: joined });

@@ -1,5 +1,7 @@
 import { evidenceExcerpt, MAX_EVIDENCE_CHARS } from './evidence-excerpt.js';
 import { lineHash } from './line-hash.js';
+import { LineHashSet } from './line-hash-set.js';
+import { isPlainText } from './is-plain-text.js';
 import { foldLookalikes, normalizeBatch, stripAnsiAndControl, unescapeJsonText } from './normalize.js';
 
 /**
@@ -100,7 +102,7 @@ export interface ReadStats {
  */
 export class InputWindows {
   readonly stats: ReadStats = { chars: 0, lines: 0, distinct: 0, windows: 0, head: '', binary: false };
-  private readonly seen = new Set<number>();
+  private readonly seen = new LineHashSet();
   private sample = '';
   private sampled = false;
   private lines: InputLine[] = [];
@@ -144,8 +146,9 @@ export class InputWindows {
     let done: PreparedInput[] = NONE;
     for (let at = 0; at < raw.length || at === 0; at += MAX_PART_CHARS) {
       const part = raw.length > MAX_PART_CHARS ? raw.slice(at, at + MAX_PART_CHARS) : raw;
-      const cleaned = foldLookalikes(stripAnsiAndControl(unescapeJsonText(part)));
-      for (const line of cleaned.split(LINE_BREAK)) {
+      const unescaped = unescapeJsonText(part);
+      const lines = isPlainText(unescaped) ? [unescaped] : foldLookalikes(stripAnsiAndControl(unescaped)).split(LINE_BREAK);
+      for (const line of lines) {
         this.keepHead(line);
         this.batchClean.push(line);
         // Blank lines say nothing; skipping them here keeps a paste of newlines as cheap as ordinary text. A long
@@ -195,16 +198,18 @@ export class InputWindows {
   }
 
   /**
-   * A batch with its normalised, squeezed text (`normalizeBatch(batch.joined)`, computed anywhere):
-   * the windows it completed, if any.
+   * A batch with its normalised, squeezed text (`normalizeBatch(batch.joined)`, computed anywhere), and
+   * optionally `lineHashesOfBatch` of that text (the worker's): the windows it completed, if any.
    */
-  addNormalised(batch: PendingBatch, squeezedJoined: string): PreparedInput[] {
+  addNormalised(batch: PendingBatch, squeezedJoined: string, hashes?: Float64Array): PreparedInput[] {
     for (const line of batch.clean) this.keepClean(line);
     if (batch.pieces.length === 0) return NONE;
     const squeezed = squeezedJoined.split('\u0000');
+    // The worker's hashes stand for those lines only when they are as many.
+    const hashed = hashes?.length === squeezed.length ? hashes : undefined;
     let done: PreparedInput[] = NONE;
     for (let i = 0; i < batch.pieces.length; i++) {
-      const window = this.addPiece(batch.pieces[i]!, squeezed[i] ?? '', batch.numbers[i]!);
+      const window = this.addPiece(batch.pieces[i]!, squeezed[i] ?? '', batch.numbers[i]!, hashed?.[i]);
       if (window) done = [...done, window];
     }
     return done;
@@ -238,9 +243,9 @@ export class InputWindows {
     return this.addNormalised(batch, batch.pieces.length === 0 ? '' : normalizeBatch(batch.joined));
   }
 
-  private addPiece(piece: string, squeezed: string, number: number): PreparedInput | undefined {
+  private addPiece(piece: string, squeezed: string, number: number, hashed: number | undefined): PreparedInput | undefined {
     if (squeezed === '') return undefined;
-    const hash = lineHash(squeezed);
+    const hash = hashed ?? lineHash(squeezed);
     if (this.seen.has(hash)) return undefined;
     if (this.seen.size >= MAX_REMEMBERED_LINES) this.seen.clear();
     this.seen.add(hash);

@@ -86,6 +86,18 @@ interface CompiledSignature {
   literalLength: number;
   /** Length of its longest chunk. */
   longestChunk: number;
+  /** Per chunk, what is looked for when sampling did not find it (see addMissingChunks), worked out once. */
+  lookups: ChunkLookup[];
+}
+
+/** How a chunk that sampling did not find is looked for: whole, then without its end punctuation, then in pieces. */
+interface ChunkLookup {
+  /** The chunk without the punctuation at its ends, when that is at least PIECE long. */
+  core: string | undefined;
+  /** Where the core starts in the chunk. */
+  coreStart: number;
+  /** Each PIECE-long piece, and where it starts in the chunk. */
+  pieces: { text: string; start: number }[];
 }
 
 interface Posting {
@@ -306,6 +318,7 @@ export class SignatureIndex {
     signature.chunks.forEach((chunk, c) => {
       if (present.has(c)) return;
       const region = chunk.length === signature.longestChunk ? wholeRegion : wholeRegion.slice(0, to + chunk.length - start);
+      const lookup = signature.lookups[c]!;
       // Every place it stands (a few at most): the first may lie inside another chunk's run ("not supported" in
       // "NPD not supported for ... not supported"), which withoutReuse then drops.
       let at = region.indexOf(chunk);
@@ -316,18 +329,15 @@ export class SignatureIndex {
         return;
       }
       // Without the punctuation at its ends (": The parameter is incorrect" quoted without its colon).
-      const core = chunk.replace(/^[^a-z0-9]+/, '');
-      const trimmed = trimEndPunctuation(core);
-      const coreAt = trimmed.length >= PIECE ? region.indexOf(trimmed) : -1;
+      const coreAt = lookup.core === undefined ? -1 : region.indexOf(lookup.core);
       if (coreAt !== -1) {
-        const lead = chunk.length - core.length;
-        window.push({ chunk: c, chunkStart: lead, chunkEnd: lead + trimmed.length, streamStart: start + coreAt });
+        window.push({ chunk: c, chunkStart: lookup.coreStart, chunkEnd: lookup.coreStart + lookup.core!.length, streamStart: start + coreAt });
         return;
       }
       // Not there whole (a typo, a cut): its pieces count for what they cover.
-      for (let piece = 0; piece + PIECE <= chunk.length; piece += PIECE) {
-        const found = region.indexOf(chunk.slice(piece, piece + PIECE));
-        if (found !== -1) window.push({ chunk: c, chunkStart: piece, chunkEnd: piece + PIECE, streamStart: start + found });
+      for (const piece of lookup.pieces) {
+        const found = region.indexOf(piece.text);
+        if (found !== -1) window.push({ chunk: c, chunkStart: piece.start, chunkEnd: piece.start + PIECE, streamStart: start + found });
       }
     });
   }
@@ -457,10 +467,18 @@ function compile(text: string, entryIndex: number): CompiledSignature {
       from = separator.index + 1;
     }
   }
+  const lookups = chunks.map((chunk): ChunkLookup => {
+    const core = chunk.replace(/^[^a-z0-9]+/, '');
+    const trimmed = trimEndPunctuation(core);
+    const pieces: ChunkLookup['pieces'] = [];
+    for (let piece = 0; piece + PIECE <= chunk.length; piece += PIECE) pieces.push({ text: chunk.slice(piece, piece + PIECE), start: piece });
+    return { core: trimmed.length >= PIECE ? trimmed : undefined, coreStart: chunk.length - core.length, pieces };
+  });
   return {
     entryIndex,
     text,
     chunks,
+    lookups,
     parts,
     cause: [],
     prefixWeights: [],
