@@ -3,9 +3,14 @@
  * holds, without a heap number per value (those are not small integers) or a table the collector walks. A long
  * log remembers up to a million of them.
  */
+const INITIAL_SLOTS = 1 << 8;
+
 export class LineHashSet {
-  /** hash + 1 per slot (0: empty); the capacity is a power of two, at most half full. */
-  private slots = new Float64Array(1 << 15);
+  /**
+   * hash + 1 per slot (0: empty); the capacity is a power of two, at most half full. It starts small: every paste
+   * makes one, most have a few lines, and zeroing a large table cost a one-line match a third of its time.
+   */
+  private slots = new Float64Array(INITIAL_SLOTS);
   private count = 0;
 
   get size(): number {
@@ -30,7 +35,7 @@ export class LineHashSet {
   }
 
   clear(): void {
-    this.slots = new Float64Array(1 << 15);
+    this.slots = new Float64Array(INITIAL_SLOTS);
     this.count = 0;
   }
 
