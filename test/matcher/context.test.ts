@@ -108,6 +108,8 @@ describe('context before confidence: the same error text, printed by something e
     expect(matcher.match(paste('k3s-ip-leak'))[0]?.id).toBe('pod-ip-exhaustion-containerd-ip-leak');
     // "IP leaked" is the entry's "pod IPs leaking": an initialism's plural is the initialism.
     expect(matcher.match(paste('containerd-ip-leak-described'))[0]?.id).toBe('pod-ip-exhaustion-containerd-ip-leak');
+    // The kmem leak's other form: the dying memory cgroups use up the kernel's ids, and mkdir fails with ENOSPC.
+    expect(matcher.match(paste('kmem-enospc-events'))[0]?.id).toBe('memory-cgroup-kmem-cannot-allocate-memory');
   });
 });
 
