@@ -1,12 +1,14 @@
 import type { CatalogueEntry } from '../catalogue/types.js';
 import { normalizeLine, squeeze } from './normalize.js';
+import { SIGNATURE_PLACEHOLDER } from './signature-index.js';
 
 const GRAM = 8;
 /** A signature is another product's too when that product documents a message holding this share of its text. */
 const SHARED_SHARE = 0.5;
 
 function gramsOf(signature: string): Set<string> {
-  const text = squeeze(normalizeLine(signature.replace(/<[^>\n]{0,40}>/g, ' ')));
+  // Placeholders read as the index reads them.
+  const text = squeeze(normalizeLine(signature.split(SIGNATURE_PLACEHOLDER).join(' ')));
   const grams = new Set<string>();
   for (let i = 0; i + GRAM <= text.length; i++) grams.add(text.slice(i, i + GRAM));
   return grams;

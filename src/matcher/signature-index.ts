@@ -450,8 +450,11 @@ function withoutReuse(window: Segment[]): Segment[] {
   return kept;
 }
 
+/** A signature's `<placeholder>`: the text between two chunks. */
+export const SIGNATURE_PLACEHOLDER = /<[a-z0-9_-]+>/;
+
 function compile(text: string, entryIndex: number): CompiledSignature {
-  const pieces = text.split(/<[a-z0-9_-]+>/);
+  const pieces = text.split(SIGNATURE_PLACEHOLDER);
   const chunks: string[] = [];
   const parts: ChunkRange[] = [];
   for (const piece of pieces) {
