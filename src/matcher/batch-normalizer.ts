@@ -10,8 +10,7 @@ export interface NormalisedBatch {
 
 /** Normalises batches of a long input (see PendingBatch): the answer now, or later from another thread. */
 export interface BatchNormalizer {
-  normalize(joined: string): string | Promise<string>;
-  /** The same, with the lines' hashes when the worker answered. */
+  /** A batch normalised and squeezed (`normalizeBatch`), with the lines' hashes when the worker answered. */
   normalizeAndHash(joined: string): NormalisedBatch | Promise<NormalisedBatch>;
   /** Batches the worker thread answered (the rest were normalised on the caller's thread). */
   readonly offThread: number;
@@ -77,10 +76,6 @@ export function createBatchNormalizer(options: BatchNormalizerOptions = {}): Bat
   return {
     get offThread() {
       return offThread;
-    },
-    normalize(joined: string): string | Promise<string> {
-      const answer = this.normalizeAndHash(joined);
-      return answer instanceof Promise ? answer.then((batch) => batch.squeezed) : answer.squeezed;
     },
     normalizeAndHash(joined: string): NormalisedBatch | Promise<NormalisedBatch> {
       read += joined.length;
