@@ -1,6 +1,6 @@
 import { UsageError } from './cli-io.js';
 import type { Lang } from '../catalogue/types.js';
-import { PLATFORM_NAMES } from '../matcher/platforms-from-env.js';
+import { PLATFORM_NAMES, readPlatformNames } from '../matcher/platforms-from-env.js';
 
 export interface MatchArgs {
   /** Positional arguments: error text, or files to read (see input-source.ts for the rule). */
@@ -75,14 +75,15 @@ export function parseMatchArgs(args: string[]): MatchArgs {
       case '--catalogue':
         parsed.catalogueDir = value();
         break;
-      case '--platform':
-        for (const platform of value().split(',').map((name) => name.trim().toLowerCase())) {
-          if (!(PLATFORM_NAMES as readonly string[]).includes(platform)) {
-            throw new UsageError(`--platform takes ${PLATFORM_NAMES.join(', ')}, not "${platform.slice(0, 30)}"`);
-          }
-          if (!parsed.platforms.includes(platform)) parsed.platforms.push(platform);
-        }
+      case '--platform': {
+        const raw = value();
+        const { names, unknown } = readPlatformNames(raw);
+        // An empty name ("gke,") is a mistake on the command line, as an unknown one is.
+        const wrong = unknown[0] ?? (raw.split(',').length > names.length ? '' : undefined);
+        if (wrong !== undefined) throw new UsageError(`--platform takes ${PLATFORM_NAMES.join(', ')}, not "${wrong.slice(0, 30)}"`);
+        for (const name of names) if (!parsed.platforms.includes(name)) parsed.platforms.push(name);
         break;
+      }
       default:
         throw new UsageError(`unknown option ${name}`);
     }

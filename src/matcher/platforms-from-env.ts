@@ -11,10 +11,15 @@ export const PLATFORM_NAMES = [...PRODUCTS, 'eks', 'aks', 'openshift', 'k3s', 'k
 export function platformsFromEnv(env: NodeJS.ProcessEnv): string[] | undefined {
   const raw = env.K8SFIX_PLATFORMS?.trim();
   if (!raw) return undefined;
-  const names = raw.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
-  const unknown = names.filter((name) => !(PLATFORM_NAMES as readonly string[]).includes(name));
+  const { names, unknown } = readPlatformNames(raw);
   if (unknown.length > 0) {
     throw new Error(`K8SFIX_PLATFORMS has ${unknown.map((name) => `"${name.slice(0, 30)}"`).join(', ')}, which k8sfix does not know: use ${PLATFORM_NAMES.join(', ')}`);
   }
   return names;
+}
+
+/** A comma-separated list of platform names (`K8SFIX_PLATFORMS`, `--platform`): lower-cased, and those k8sfix does not know. */
+export function readPlatformNames(raw: string): { names: string[]; unknown: string[] } {
+  const names = raw.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  return { names, unknown: names.filter((name) => !(PLATFORM_NAMES as readonly string[]).includes(name)) };
 }
