@@ -13,6 +13,12 @@ const FALSE_MATCH_BAR = 0.03;
  * Raise a floor when the matcher improves; never lower one to let a change through.
  */
 const REAL_TARGETS = { top1: 0.85, falseRate: 0.1, highFalseRate: 0.02 };
+/**
+ * Real sets kept from whoever tunes the matcher: their failures are counted, never listed, so what they measure is
+ * what the rules generalise to.
+ */
+const HELD_OUT = new Set(['real-pastes-2.yaml', 'real-pastes-4.yaml', 'real-pastes-5.yaml']);
+
 const REAL_FLOORS: Record<string, { top1: number; falseRate: number; highFalseRate: number }> = {
   'real-pastes.yaml': { top1: 0.81, falseRate: 0.10, highFalseRate: 0.02 },
   'real-pastes-2.yaml': { top1: 0.74, falseRate: 0.096, highFalseRate: 0.02 },
@@ -103,15 +109,18 @@ test('real pastes from public issue trackers: top-1 accuracy, false matches and 
   expect(unknownIds).toEqual([]);
 
   const real = score(matcher, cases);
+  const listed = score(matcher, cases.filter((c) => !HELD_OUT.has(c.file)));
   const byKind = [...new Set(cases.map((c) => c.kind ?? '-'))].map((kind) => row(`  kind ${kind}`, score(matcher, cases.filter((c) => (c.kind ?? '-') === kind))));
   const files = [...new Set(cases.map((c) => c.file))].sort();
   const perFile = files.map((file) => ({ file, result: score(matcher, cases.filter((c) => c.file === file)) }));
   console.log(
     `real pastes (targets: top-1 >= ${pct(REAL_TARGETS.top1)}, false <= ${pct(REAL_TARGETS.falseRate)}, high-confidence false <= ${pct(REAL_TARGETS.highFalseRate)})\n` +
-      `${row('real pastes', real)}\n${perFile.map(({ file, result }) => row(`  ${file}`, result)).join('\n')}\n${byKind.join('\n')}\n${real.lines.join('\n')}`,
+      `${row('real pastes', real)}\n${perFile.map(({ file, result }) => row(`  ${file}`, result)).join('\n')}\n${byKind.join('\n')}\n` +
+      `failures of the sets that are read (the held-out ${[...HELD_OUT].join(', ')} are counted above, never listed):\n${listed.lines.join('\n')}`,
   );
   expect(real.cases).toBeGreaterThanOrEqual(150);
   expect(files.filter((file) => !REAL_FLOORS[file])).toEqual([]);
+  expect([...HELD_OUT].filter((file) => !files.includes(file))).toEqual([]);
   for (const { file, result } of perFile) {
     const floor = REAL_FLOORS[file]!;
     expect({ file, top1: result.top1 >= floor.top1, falseRate: result.falseRate <= floor.falseRate, highFalseRate: result.highFalseRate <= floor.highFalseRate }).toEqual({
