@@ -30,6 +30,8 @@ export interface PasteContext {
   placed: Set<Product>;
   /** True when the paste is more than an error line: it says something of its setting (several lines, or prose). */
   substantial: boolean;
+  /** Words of the person's own sentences (log records, tables and error output left out). */
+  proseWords: number;
 }
 
 /** containerd as a word, and inside GKE's image names (`cos_containerd`, `ubuntu_containerd`), where `\b` misses it. */
@@ -198,6 +200,7 @@ export function readPasteContext(text: string): PasteContext {
       }
     }
   }
+  const prose = proseWords(text);
   return {
     runtimes,
     mentionsContainerd: CONTAINERD_WORD.test(text),
@@ -209,6 +212,7 @@ export function readPasteContext(text: string): PasteContext {
     clientComponent,
     nodeSide: NODE_SIDE.test(text),
     placed: productsNamedIn(text),
-    substantial: proseWords(text) >= SUBSTANTIAL_PROSE_WORDS,
+    substantial: prose >= SUBSTANTIAL_PROSE_WORDS,
+    proseWords: prose,
   };
 }

@@ -76,6 +76,21 @@ describe('context before confidence: the same error text, printed by something e
     expect(matcher.match(paste('arm-node-cni-uninitialized'), { platforms: ['gke'] })[0]?.id).toBe('cni-config-uninitialized-node-creation');
   });
 
+  test('a platform issue told at length with nothing of the platform in it is not the answer; a short question, or a deployment that serves the platform, still gets it', async () => {
+    const { matcher } = await realCatalogue();
+    // microk8s, though the paste never says so: a typo'd image name, not GKE's insecure-registry issue.
+    const analysis = matcher.analyze(paste('container-name-typo-http-response'));
+    expect(analysis.matches.map((m) => m.id)).not.toContain('insecure-registry-http-response-to-https-client');
+    expect(analysis.notes.join('\n')).toMatch(/tells its setting in \d+ words and nothing in it places it on GKE/);
+    const served = matcher.match(paste('container-name-typo-http-response'), { platforms: ['gke'] })[0];
+    expect(served?.id).toBe('insecure-registry-http-response-to-https-client');
+    expect(served?.context.assumed).toBe('this deployment serves GKE');
+    // One sentence leaves the platform open: the Anthos issue is still offered, at medium.
+    const [short] = matcher.match("pods can't reach google.com from one node. `ip route show` on it prints two default routes, one per NIC");
+    expect(short?.id).toBe('multiple-default-gateways-break-external-connectivity');
+    expect(short?.confidence).toBe('medium');
+  });
+
   test('a description is read from the person\'s sentences, not from the kubelet events the paste quotes', async () => {
     const { matcher } = await realCatalogue();
     // "Container image ... is not present with pull policy of Never" shares a symptom's words whatever the cause.
