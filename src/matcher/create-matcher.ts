@@ -44,6 +44,11 @@ const SYMPTOM_COVERAGE_IN_LOG = 0.8;
 /** Without the product named and with one specific word, a description must cover nearly all of a phrase. */
 const SYMPTOM_COVERAGE_UNPLACED = 0.8;
 const SYMPTOM_MIN_TERMS = 3;
+/**
+ * Words of a person's own sentences past which a platform issue the paste never places on its platform is not
+ * reported: twice the words that make a paste substantial, two or three sentences rather than a one-line question.
+ */
+const TELLS_ITS_SETTING_WORDS = 40;
 
 interface Candidate {
   entryIndex: number;
@@ -74,7 +79,9 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
    * - only a message another platform's issue documents too (kubelet's "cni plugin not initialized");
    * - only quoted messages that software every cluster runs prints (the kernel's "BPF program is too large",
    *   kubeadm's "could not find a JWS signature"), in a paste whose words never place it on the platform: the
-   *   platform's cause is then a guess. The deployment's platforms, when they serve it, place it.
+   *   platform's cause is then a guess;
+   * - anything, when the paste tells its setting at length and never places itself on the platform.
+   * The deployment's platforms, when they serve it, place it.
    */
   const unplacedPlatformEvidence = (entry: CatalogueEntry, verdict: ContextVerdict, candidate: Candidate, paste: PasteContext): string | undefined => {
     if (verdict.corroborated || entry.context.scope !== 'platform') return undefined;
@@ -88,6 +95,11 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     const describes = candidate.evidence.some((e) => e.kind === 'symptom' && !isTitle(entry, e.matched));
     if (outside.length > 0 && !pastePlaces(entry, paste) && !describes && candidate.evidence.some((e) => e.kind !== 'symptom')) {
       return `${outside.join(', ')} print${outside.length === 1 ? 's' : ''} its message outside ${label} too, and nothing places the paste on ${label}`;
+    }
+    // A person who writes several sentences about their setting and names nothing of the platform (its name, its
+    // components, its resources) is rarely on it, whatever the evidence. A short line leaves it open.
+    if (paste.proseWords >= TELLS_ITS_SETTING_WORDS && !pastePlaces(entry, paste)) {
+      return `the paste tells its setting in ${paste.proseWords} words and nothing in it places it on ${label}`;
     }
     return undefined;
   };

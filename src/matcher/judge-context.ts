@@ -20,11 +20,6 @@ const PLATFORM_COMPONENTS = new Set<Component>([
   'anetd', 'netd', 'bmctl', 'anthos-cluster-operator', 'stackdriver-log-forwarder', 'gke-metrics-agent', 'network-gateway', 'vm-runtime',
 ]);
 /** Components every node has; naming one says nothing about where an upstream cause lives. */
-/**
- * Words of a person's own sentences past which a description that never places itself on a platform is taken to be
- * elsewhere. Twice the words that make a paste substantial: two or three sentences, more than a one-line question.
- */
-const TELLS_ITS_SETTING_WORDS = 40;
 const UBIQUITOUS = new Set<Component>(['kubelet', 'cni', 'sudo', 'systemd', 'kube-proxy']);
 
 /**
@@ -117,12 +112,6 @@ export function judgeContext(
   const placed = pastePlaces(entry, paste) || paste.runtimes.has('containerd');
   if (!corroborated && !placed && !usesDocker && paste.substantial && !assumed && scope === 'upstream' && runtime === 'containerd') {
     return contradicted('the paste says where it comes from and never names containerd');
-  }
-  // The same for a platform's own issue, told at length: a person who writes several sentences about their setting
-  // and names nothing of the platform (its name, its components, its resources) is rarely on it. A short line
-  // leaves it open, and so does a deployment that serves the platform.
-  if (scope === 'platform' && !corroborated && !assumed && paste.proseWords >= TELLS_ITS_SETTING_WORDS && !pastePlaces(entry, paste)) {
-    return contradicted(`the paste tells its setting in ${paste.proseWords} words and nothing in it places it on ${label}`);
   }
   return { corroborated, assumed, otherPlatform, prior };
 }
