@@ -10,6 +10,7 @@ import { contextCaveat } from './context-caveat.js';
 import { judgeContext, componentsOutsideThePlatform, pastePlaces, PRODUCT_LABEL, type ContextVerdict } from './judge-context.js';
 import { readPasteContext, type PasteContext } from './paste-context.js';
 import { productsNamedIn } from './product-context.js';
+import { besidesQuotedEvidence } from './besides-quoted-evidence.js';
 import { isMostlyLog, SymptomIndex, type SymptomHit } from './symptom-index.js';
 import type { Analysis, Confidence, Evidence, Match, MatchOptions, StreamMatcher } from './types.js';
 
@@ -102,6 +103,15 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
       return `the paste tells its setting in ${paste.proseWords} words and nothing in it places it on ${label}`;
     }
     return undefined;
+  };
+
+  /** Whether the paste corroborates the entry once the messages it quotes for it are left out (see judgeAndRank). */
+  const corroboratedBesidesQuotes = (entry: CatalogueEntry, candidate: Candidate, head: string, options: MatchOptions): boolean => {
+    const rest = besidesQuotedEvidence(head, candidate.evidence);
+    // Evidence past the head of a long log leaves the head as it was: its context is what was judged already.
+    if (rest === head) return true;
+    const verdict = judgeContext(entry, readPasteContext(rest), options.platforms, options.platformsFrom);
+    return verdict.corroborated && !verdict.contradicted;
   };
 
   const analyze = (text: string, options: MatchOptions = {}): Analysis => {
@@ -214,7 +224,12 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
         candidates.delete(entryIndex);
         continue;
       }
-      if (!verdict.corroborated) candidate.score = Math.min(candidate.score, UNCORROBORATED_CAP);
+      // Corroboration is context beyond the quoted message: the printer an error names in its own text is no sign
+      // of where it ran, so a bare line stays at medium (with its caveat) whatever program it names.
+      if (verdict.corroborated && !verdict.assumed && candidate.score > UNCORROBORATED_CAP && !corroboratedBesidesQuotes(entry, candidate, head, options)) {
+        verdicts.set(entryIndex, { ...verdict, corroborated: false });
+      }
+      if (!verdictOf(entryIndex).corroborated) candidate.score = Math.min(candidate.score, UNCORROBORATED_CAP);
       candidate.score += verdict.prior;
     }
     return rank(candidates, options).map(({ entryIndex, ...match }) => {

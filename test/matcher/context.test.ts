@@ -150,6 +150,26 @@ describe('confidence follows corroboration', () => {
     expect(first?.context).toEqual({ corroborated: true });
   });
 
+  test('a message that names its own printer is no context: runc\'s libseccomp error alone, or repeated, is medium; in containerd\'s journal, or told with the node\'s setting, it is high', async () => {
+    const { matcher } = await realCatalogue();
+    const seccomp = 'runc did not terminate successfully: runc: symbol lookup error: runc: undefined symbol: seccomp_notify_respond';
+    for (const alone of [seccomp, `${seccomp}\n${seccomp}`]) {
+      const [first] = matcher.match(alone);
+      expect(first?.id).toBe('containerd-1-5-13-requires-libseccomp-2-5');
+      expect(first?.confidence).toBe('medium');
+      expect(first?.context.corroborated).toBe(false);
+      expect(first?.context.caveat?.en).toMatch(/applies if the error comes from runc on your nodes/);
+    }
+    const journal = `Jan 10 10:00:00 bm-node-1 containerd[812]: time="2023-01-10T10:00:00Z" level=error msg="${seccomp}"`;
+    const told = `bm-node-1 runs containerd 1.5.13 since the 1.12.1 upgrade:\n${seccomp}`;
+    for (const placed of [journal, told]) {
+      const [first] = matcher.match(placed);
+      expect(first?.id).toBe('containerd-1-5-13-requires-libseccomp-2-5');
+      expect(first?.confidence).toBe('high');
+      expect(first?.context).toEqual({ corroborated: true });
+    }
+  });
+
   test('an upstream cause on another platform is reported, naming the platform, with platform-only steps marked', async () => {
     const { matcher } = await realCatalogue();
     const [first] = matcher.match(paste('k3s-rate-limit'));

@@ -21,12 +21,12 @@ let examples: { id: string; text: string }[] = [];
 describe('rendering real answers', () => {
   beforeAll(async () => {
     const { catalogue, matcher } = await realCatalogue();
-    // Five entries whose own first example is matched first and with high confidence.
+    // Five entries whose own one-line example is matched first (at medium: a bare line says nothing of where it ran).
     for (const entry of catalogue.entries) {
       const example = entry.examples.find((e) => e.length < 2000 && !e.includes('\n'));
       if (!example) continue;
       const [top] = matcher.match(example, { top: 1 });
-      if (top?.id === entry.id && top.confidence === 'high') examples.push({ id: entry.id, text: example });
+      if (top?.id === entry.id) examples.push({ id: entry.id, text: example });
       if (examples.length === 5) break;
     }
   });

@@ -1,0 +1,31 @@
+import type { Evidence } from './types.js';
+
+const PLACEHOLDER = /<[a-z-]+>/;
+/** Signature text shorter than this says too little to find where the message starts in its line. */
+const MIN_LEAD_CHARS = 8;
+
+/**
+ * The paste without the messages its answer quotes: what is left is the context that can corroborate the answer.
+ * A quoted error names its own printer ("failed to create containerd task", "crictl: command not found"), so that
+ * name is no sign of where it ran; what a line shows before the message (a journal's `containerd[812]:`, a kubelet
+ * event's columns) is kept, since it says which program printed it. Descriptions are kept whole: a person's
+ * sentence that names containerd is what they run.
+ */
+export function besidesQuotedEvidence(head: string, evidence: readonly Evidence[]): string {
+  const quoted = evidence.filter((e) => e.kind !== 'symptom');
+  if (quoted.length === 0) return head;
+  return head
+    .split('\n')
+    .map((line) => {
+      const text = line.trim();
+      for (const e of quoted) {
+        const shown = e.line.replace(/^…|…$/g, '').trim();
+        if (text !== shown && !(shown.length >= 20 && text.includes(shown))) continue;
+        const lead = (e.matched.split(PLACEHOLDER)[0] ?? '').trim().toLowerCase();
+        const at = lead.length >= MIN_LEAD_CHARS ? text.toLowerCase().indexOf(lead) : -1;
+        return at > 0 ? text.slice(0, at) : '';
+      }
+      return line;
+    })
+    .join('\n');
+}
