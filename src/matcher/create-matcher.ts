@@ -105,15 +105,6 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
     return undefined;
   };
 
-  /** Whether the paste corroborates the entry once the messages it quotes for it are left out (see judgeAndRank). */
-  const corroboratedBesidesQuotes = (entry: CatalogueEntry, candidate: Candidate, head: string, options: MatchOptions): boolean => {
-    const rest = besidesQuotedEvidence(head, candidate.evidence);
-    // Evidence past the head of a long log leaves the head as it was: its context is what was judged already.
-    if (rest === head) return true;
-    const verdict = judgeContext(entry, readPasteContext(rest), options.platforms, options.platformsFrom);
-    return verdict.corroborated && !verdict.contradicted;
-  };
-
   const analyze = (text: string, options: MatchOptions = {}): Analysis => {
     if (typeof text !== 'string' || text.trim() === '') return { matches: [], notes: [] };
     try {
@@ -215,6 +206,7 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
       if (!verdict) verdicts.set(entryIndex, (verdict = judgeContext(entries[entryIndex]!, paste, options.platforms, options.platformsFrom)));
       return verdict;
     };
+    const corroboratedByQuotes: number[] = [];
     for (const [entryIndex, candidate] of candidates) {
       const verdict = verdictOf(entryIndex);
       const entry = entries[entryIndex]!;
@@ -224,12 +216,22 @@ export function createMatcher(catalogue: Catalogue): StreamMatcher {
         candidates.delete(entryIndex);
         continue;
       }
-      // Corroboration is context beyond the quoted message: the printer an error names in its own text is no sign
-      // of where it ran, so a bare line stays at medium (with its caveat) whatever program it names.
-      if (verdict.corroborated && !verdict.assumed && candidate.score > UNCORROBORATED_CAP && !corroboratedBesidesQuotes(entry, candidate, head, options)) {
-        verdicts.set(entryIndex, { ...verdict, corroborated: false });
+      if (verdict.corroborated && !verdict.assumed && candidate.score > UNCORROBORATED_CAP) corroboratedByQuotes.push(entryIndex);
+    }
+    // Corroboration is context beyond the quoted messages: the printer an error names in its own text is no sign of
+    // where it ran, so a bare line stays at medium (with its caveat) whatever program it names. The paste without
+    // the messages of every answer that would be high is read once.
+    const rest = corroboratedByQuotes.length === 0 ? head : besidesQuotedEvidence(head, corroboratedByQuotes.flatMap((i) => candidates.get(i)!.evidence));
+    if (rest !== head) {
+      const restContext = readPasteContext(rest);
+      for (const entryIndex of corroboratedByQuotes) {
+        const again = judgeContext(entries[entryIndex]!, restContext, options.platforms, options.platformsFrom);
+        if (!again.corroborated || again.contradicted) verdicts.set(entryIndex, { ...verdictOf(entryIndex), corroborated: false });
       }
-      if (!verdictOf(entryIndex).corroborated) candidate.score = Math.min(candidate.score, UNCORROBORATED_CAP);
+    }
+    for (const [entryIndex, candidate] of candidates) {
+      const verdict = verdictOf(entryIndex);
+      if (!verdict.corroborated) candidate.score = Math.min(candidate.score, UNCORROBORATED_CAP);
       candidate.score += verdict.prior;
     }
     return rank(candidates, options).map(({ entryIndex, ...match }) => {
