@@ -12,20 +12,21 @@ const MIN_LEAD_CHARS = 8;
  * sentence that names containerd is what they run.
  */
 export function besidesQuotedEvidence(head: string, evidence: readonly Evidence[]): string {
-  const quoted = evidence.filter((e) => e.kind !== 'symptom');
+  const quoted = evidence
+    .filter((e) => e.kind !== 'symptom')
+    .map((e) => {
+      const lead = (e.matched.split(PLACEHOLDER)[0] ?? '').trim().toLowerCase();
+      return { shown: e.line.replace(/^…|…$/g, '').trim(), lead: lead.length >= MIN_LEAD_CHARS ? lead : undefined };
+    });
   if (quoted.length === 0) return head;
   return head
     .split('\n')
     .map((line) => {
       const text = line.trim();
-      for (const e of quoted) {
-        const shown = e.line.replace(/^…|…$/g, '').trim();
-        if (text !== shown && !(shown.length >= 20 && text.includes(shown))) continue;
-        const lead = (e.matched.split(PLACEHOLDER)[0] ?? '').trim().toLowerCase();
-        const at = lead.length >= MIN_LEAD_CHARS ? text.toLowerCase().indexOf(lead) : -1;
-        return at > 0 ? text.slice(0, at) : '';
-      }
-      return line;
+      const quote = quoted.find(({ shown }) => text === shown || (shown.length >= 20 && text.includes(shown)));
+      if (!quote) return line;
+      const at = quote.lead ? text.toLowerCase().indexOf(quote.lead) : -1;
+      return at > 0 ? text.slice(0, at) : '';
     })
     .join('\n');
 }
