@@ -20,9 +20,9 @@ const REAL_TARGETS = { top1: 0.85, falseRate: 0.1, highFalseRate: 0.02 };
 const HELD_OUT = new Set(['real-pastes-2.yaml', 'real-pastes-4.yaml', 'real-pastes-5.yaml']);
 
 const REAL_FLOORS: Record<string, { top1: number; falseRate: number; highFalseRate: number }> = {
-  'real-pastes.yaml': { top1: 0.81, falseRate: 0.094, highFalseRate: 0.02 },
-  'real-pastes-2.yaml': { top1: 0.74, falseRate: 0.09, highFalseRate: 0.02 },
-  'real-pastes-3.yaml': { top1: 0.71, falseRate: 0.05, highFalseRate: 0.02 },
+  'real-pastes.yaml': { top1: 0.81, falseRate: 0.094, highFalseRate: 0.015 },
+  'real-pastes-2.yaml': { top1: 0.74, falseRate: 0.09, highFalseRate: 0.007 },
+  'real-pastes-3.yaml': { top1: 0.71, falseRate: 0.05, highFalseRate: 0 },
   'real-pastes-4.yaml': { top1: 0.58, falseRate: 0.141, highFalseRate: 0.017 },
   'real-pastes-5.yaml': { top1: 0.58, falseRate: 0.1, highFalseRate: 0 },
 };
