@@ -1,6 +1,6 @@
+import { SIGNATURE_PLACEHOLDER } from './signature-index.js';
 import type { Evidence } from './types.js';
 
-const PLACEHOLDER = /<[a-z-]+>/;
 /** Signature text shorter than this says too little to find where the message starts in its line. */
 const MIN_LEAD_CHARS = 8;
 
@@ -15,7 +15,7 @@ export function besidesQuotedEvidence(head: string, evidence: readonly Evidence[
   const quoted = evidence
     .filter((e) => e.kind !== 'symptom')
     .map((e) => {
-      const lead = (e.matched.split(PLACEHOLDER)[0] ?? '').trim().toLowerCase();
+      const lead = (e.matched.split(SIGNATURE_PLACEHOLDER)[0] ?? '').trim().toLowerCase();
       return { shown: e.line.replace(/^…|…$/g, '').trim(), lead: lead.length >= MIN_LEAD_CHARS ? lead : undefined };
     });
   if (quoted.length === 0) return head;
