@@ -8,6 +8,8 @@ import type { CurrentVerdict } from '../approvals/pre-execution-checks.js';
 import type { Metrics } from '../observe/metrics.js';
 import type { Store } from '../store/store.js';
 import { createApproverGroups, type ApproverGroups } from './approver-groups.js';
+import { expireWhenDue } from './expire-when-due.js';
+import { ExpiryTimers } from './expiry-timers.js';
 import { FixProposals } from './fix-proposals.js';
 
 /** What the app needs to offer fix actions; absent, or with `config.enabled` false, no fix button is shown. */
@@ -32,6 +34,8 @@ export interface FixActions {
   /** The shared store itself, where approval messages are located. */
   store: Store;
   metrics?: Metrics;
+  /** Timers that expire this replica's approval requests on time, so their messages say so unclicked. */
+  expiries: ExpiryTimers;
   close(): void;
 }
 
@@ -53,7 +57,7 @@ export function createFixActions(deps: FixActionsDeps, store: Store, client: web
     ...(deps.currentVerdict ? { currentVerdict: deps.currentVerdict } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
-  return {
+  const fix: FixActions = {
     config: deps.config,
     actions: deps.actions,
     approvals,
@@ -61,6 +65,17 @@ export function createFixActions(deps: FixActionsDeps, store: Store, client: web
     groups,
     store,
     ...(metrics ? { metrics } : {}),
-    close: () => sink.close(),
+    expiries: new ExpiryTimers(
+      (requestId) => expireWhenDue(fix, client, requestId),
+      {
+        ...(deps.now ? { now: deps.now } : {}),
+        onError: (requestId, error) => logger?.warn(`k8sfix: could not expire fix-action request ${requestId} on time: ${error instanceof Error ? error.message : String(error)}`),
+      },
+    ),
+    close: () => {
+      fix.expiries.close();
+      sink.close();
+    },
   };
+  return fix;
 }

@@ -284,6 +284,33 @@ describe('fix actions in Slack', () => {
     expect(blocksText(lastUpdate(w, request.ts)!.body.blocks)).toContain('Done');
   });
 
+  test('a request nobody clicks shows Expired, its buttons gone, when its time is up; one approved in time does not change then', async () => {
+    const w = await start(anetd(), redis.url, { expiryMs: 300 });
+    const unclicked = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+    expect(calls(w, 'chat.update').filter((c) => c.body.ts === unclicked.ts)).toEqual([]);
+    // The replica's timer fires 300 ms after the post; by the store's clock the request is then past its time.
+    w.clock.now += 301;
+    const [update] = await w.a.fake.waitFor((c) => c.method === 'chat.update' && c.body.ts === unclicked.ts);
+    const text = blocksText(update!.body.blocks);
+    expect(text).toContain('Expired: nobody approved it in time');
+    expect(JSON.stringify(update!.body.blocks)).not.toContain(ACTION_IDS.approveFix);
+    // Nobody clicked, so nobody gets a private note.
+    expect(calls(w, 'chat.postEphemeral')).toEqual([]);
+
+    // Approved and run before its time, a request stays "Done" when the time comes.
+    const approvedInTime = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+    await w.b.action(click(ACTION_IDS.approveFix, approvedInTime.id, APPROVER_1, { ts: approvedInTime.ts }));
+    await idle(w);
+    expect(blocksText(lastUpdate(w, approvedInTime.ts)!.body.blocks)).toContain('Done');
+    const updatesBefore = calls(w, 'chat.update').filter((c) => c.body.ts === approvedInTime.ts).length;
+    w.clock.now += 301;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await idle(w);
+    expect(calls(w, 'chat.update').filter((c) => c.body.ts === approvedInTime.ts)).toHaveLength(updatesBefore);
+    expect(blocksText(lastUpdate(w, approvedInTime.ts)!.body.blocks)).toContain('Done');
+    expect(mutations(w)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
+  });
+
   test('an expired request is refused and its buttons are greyed out', async () => {
     const w = await start(anetd());
     const request = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });

@@ -24,5 +24,8 @@ export async function postApprovalRequest(
   if (fix.metrics) recordFixAction(fix.metrics, request.action, 'dry_run');
   const message = renderApproval(request, fix.actions.get(request.action), { approvers: fix.config.approvers });
   const posted = await client.chat.postMessage({ channel: where.channel, ...(where.threadTs ? { thread_ts: where.threadTs } : {}), ...message });
-  if (posted.ts) await bindApprovalMessage(fix.store, request.id, { channel: where.channel, ts: posted.ts, ...(where.threadTs ? { threadTs: where.threadTs } : { threadTs: posted.ts }) });
+  if (!posted.ts) return;
+  await bindApprovalMessage(fix.store, request.id, { channel: where.channel, ts: posted.ts, ...(where.threadTs ? { threadTs: where.threadTs } : { threadTs: posted.ts }) });
+  // Its message says "Expired" when the time is up, whether or not anybody clicks it.
+  fix.expiries.schedule(request.id, request.expiresAt);
 }

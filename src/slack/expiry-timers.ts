@@ -1,0 +1,75 @@
+/** A store that cannot be reached is asked again this often, this many times (ten minutes), before the click decides. */
+const RETRY_MS = 30_000;
+const MAX_RETRIES = 20;
+/** A request not due yet by the store's clock is looked at again no sooner than this. */
+const MIN_RECHECK_MS = 1000;
+
+export interface ExpiryTimersOptions {
+  now?: () => number;
+  onError?: (requestId: string, error: unknown) => void;
+  /** Default 30 s. */
+  retryMs?: number;
+}
+
+/**
+ * What to do when a request's time is up: `expired` when it ended now, `again` with a time when it is not due yet
+ * (another replica's clock) or the store could not be asked, `done` when there is nothing to do (it was approved,
+ * rejected or cancelled first).
+ */
+export type DueOutcome = { kind: 'expired' } | { kind: 'done' } | { kind: 'again'; at: number; storeDown?: boolean };
+
+/**
+ * One timer per approval request that this replica posted, so the request's message shows "Expired" with its
+ * buttons gone when its time is up, not only when somebody clicks it later. Timers live in this replica's memory:
+ * when it stops first, the request still expires on its next click, as every listener expires a request past its
+ * time before anything else.
+ */
+export class ExpiryTimers {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  private readonly now: () => number;
+  private readonly onError: (requestId: string, error: unknown) => void;
+  private readonly retryMs: number;
+
+  constructor(
+    private readonly due: (requestId: string) => Promise<DueOutcome>,
+    options: ExpiryTimersOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.onError = options.onError ?? (() => undefined);
+    this.retryMs = options.retryMs ?? RETRY_MS;
+  }
+
+  schedule(requestId: string, at: number, retries = 0): void {
+    if (this.closed) return;
+    clearTimeout(this.timers.get(requestId));
+    // A timer never holds the process open, and setTimeout's largest delay is about 24.8 days.
+    const delay = Math.min(Math.max(0, at - this.now()), 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      this.timers.delete(requestId);
+      this.due(requestId).then(
+        (outcome) => {
+          if (outcome.kind !== 'again') return;
+          if (outcome.storeDown && retries >= MAX_RETRIES) return;
+          if (outcome.storeDown) this.schedule(requestId, this.now() + this.retryMs, retries + 1);
+          else this.schedule(requestId, Math.max(outcome.at, this.now() + MIN_RECHECK_MS), retries);
+        },
+        (error: unknown) => this.onError(requestId, error),
+      );
+    }, delay);
+    timer.unref();
+    this.timers.set(requestId, timer);
+  }
+
+  /** How many requests have a timer (for tests and metrics). */
+  get size(): number {
+    return this.timers.size;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
