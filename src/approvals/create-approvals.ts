@@ -41,12 +41,25 @@ export interface Approvals {
   approve(requestId: string, clickerId: string, reason?: string): Promise<ApproveResult>;
   reject(requestId: string, clickerId: string, reason?: string): Promise<EndResult>;
   cancel(requestId: string, clickerId: string): Promise<EndResult>;
+  /** Ends a request whose time is up: a pending one nobody approved, or a run cut off by its replica stopping. */
   expire(requestId: string): Promise<EndResult>;
   /** A new request to reverse a succeeded one, needing approval like any other. */
   proposeUndo(requestId: string, requester: string): Promise<ProposeResult>;
   get(requestId: string): Promise<ActionRequest | undefined>;
   /** Whether the succeeded request's action can be undone. */
   canUndo(request: ActionRequest): boolean;
+}
+
+/**
+ * Longer than a run takes (node locks are held as long): a request still approved or executing this long after its
+ * last approval, plus the verify timeout, was cut off because the replica running it stopped.
+ */
+const INTERRUPTED_AFTER_MS = 15 * 60 * 1000;
+
+/** When a request that is approved or executing counts as interrupted; undefined in any other state. */
+export function runDeadline(request: ActionRequest, verifyTimeoutMs: number): number | undefined {
+  if (request.state !== 'approved' && request.state !== 'executing') return undefined;
+  return Math.max(request.createdAt, ...request.approvals.map((approval) => approval.at)) + INTERRUPTED_AFTER_MS + verifyTimeoutMs;
 }
 
 const refusal = (code: RefusalCode, reason: string, next: string, request?: ActionRequest): Refusal => ({ ok: false, code, reason, next, ...(request ? { request } : {}) });
@@ -94,6 +107,31 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
       from.includes(request.state) ? { next: { ...request, ...patch, state: to } } : { stop: undefined },
     );
     return result && 'updated' in result ? result.updated : undefined;
+  }
+
+  const stored = async (request: ActionRequest): Promise<ActionRequest> => (await loadRequest(store, request.id))?.request ?? request;
+
+  /**
+   * A request whose run was cut off (its replica stopped between the approval and the end) would say "being run"
+   * forever. The first look at it after the run's longest time ends it as failed, saying whether anything may have
+   * been sent, and it is never run again: nobody knows which steps reached the cluster (fail closed).
+   */
+  async function endIfInterrupted(request: ActionRequest): Promise<Refusal | undefined> {
+    const deadline = runDeadline(request, config.verifyTimeoutMs);
+    if (deadline === undefined || now() < deadline) return undefined;
+    const mayHaveSent = request.state === 'executing';
+    const reason = mayHaveSent
+      ? 'interrupted while it ran: the k8sfix replica running it stopped before it finished, so its change may or may not have reached the cluster'
+      : 'interrupted before it ran: the k8sfix replica running it stopped after the approval, and nothing was sent to the cluster';
+    const ended = await transition(request.id, [request.state], 'failed', { outcome: { at: now(), reason } });
+    if (!ended) return undefined;
+    await audit.append({ requestId: request.id, event: 'interrupted', actor: 'k8sfix', state: 'failed', detail: { reason, was: request.state } });
+    return refusal(
+      'interrupted',
+      `this request was ${reason}`,
+      mayHaveSent ? 'check the cluster (the audit trail lists what was sent), then propose the fix again if it is still needed' : 'propose the fix again for a fresh plan',
+      ended,
+    );
   }
 
   async function makeRequest(input: ProposeInput & { undoOf?: ActionRequest['undoOf'] }, plan: (action: Action, ctx: ActionContext) => Promise<Plan>): Promise<ProposeResult> {
@@ -175,17 +213,19 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
         const stale = isActionError(error) && error.code === 'stale';
         const why = error instanceof Error ? error.message : String(error);
         const state = stale ? 'stale' : 'failed';
-        const ended = await transition(request.id, ['executing'], state, { outcome: { at: now(), reason: why } });
+        const ended = (await transition(request.id, ['executing'], state, { outcome: { at: now(), reason: why } })) ?? (await stored(request));
         await audit.append({ requestId: request.id, event: stale ? 'stale' : 'execute-failed', actor: 'k8sfix', state, detail: { reason: why } });
         return refusal(stale ? 'stale' : 'execute-failed', why, stale ? 'propose the fix again to plan it afresh' : 'look at the cluster; nothing after the failed step was sent', ended);
       }
       await audit.append({ requestId: request.id, event: 'executed', actor: 'k8sfix', state: 'executing', detail: { sent: execute.sent, notes: execute.notes } });
       const verify = await action.verify(ctx, request.plan!);
       const state = verify.ok ? 'succeeded' : 'failed';
-      const ended = await transition(request.id, ['executing'], state, { outcome: { at: now(), reason: verify.detail, execute, verify } });
+      // A run that outlived its time was already ended as interrupted by another look at it; that record stands.
+      const ended = (await transition(request.id, ['executing'], state, { outcome: { at: now(), reason: verify.detail, execute, verify } })) ?? (await stored(request));
       await audit.append({ requestId: request.id, event: verify.ok ? 'verified' : 'verify-failed', actor: 'k8sfix', state, detail: { detail: verify.detail } });
       if (!verify.ok) return refusal('verify-failed', `the change was made but its check failed: ${verify.detail}`, 'look at the cluster; the change itself was sent', ended);
-      return { ok: true, request: ended!, needed: 0 };
+      if (ended.state !== 'succeeded') return notPending(ended);
+      return { ok: true, request: ended, needed: 0 };
     } finally {
       await unlockNodes(store, request.context, nodes, request.id).catch(() => undefined);
     }
@@ -194,6 +234,9 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
   async function end(requestId: string, to: 'rejected' | 'cancelled' | 'expired', actor: string, allowed: (request: ActionRequest) => Refusal | undefined, reason?: string): Promise<EndResult> {
     return guarded(async () => {
       if (!isRequestId(requestId)) return refusal('unknown-request', 'this is not a fix-action request id', 'use the buttons of the request message');
+      const current = await loadRequest(store, requestId);
+      const interrupted = current && (await endIfInterrupted(current.request));
+      if (interrupted) return interrupted;
       const result = await updateRequest<Refusal>(store, requestId, (request) => {
         if (request.state !== 'pending') return { stop: notPending(request) };
         const refused = allowed(request);
@@ -231,6 +274,8 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
         if (!isRequestId(requestId)) return refusal('unknown-request', 'this is not a fix-action request id', 'use the buttons of the request message');
         const loaded = await loadRequest(store, requestId);
         if (!loaded) return refusal('unknown-request', 'no such request', 'propose the fix again');
+        const interrupted = await endIfInterrupted(loaded.request);
+        if (interrupted) return interrupted;
         if (loaded.request.state === 'pending' && now() >= loaded.request.expiresAt) {
           const expired = await end(requestId, 'expired', 'k8sfix', () => undefined, 'not approved in time');
           const request = expired.ok ? expired.request : loaded.request;

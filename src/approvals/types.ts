@@ -62,6 +62,7 @@ export type RefusalCode =
   | 'plan-failed'
   | 'unknown-request'
   | 'not-pending'
+  | 'interrupted'
   | 'expired'
   | 'own-request'
   | 'not-an-approver'

@@ -12,11 +12,11 @@ export interface ExpiryTimersOptions {
 }
 
 /**
- * What to do when a request's time is up: `expired` when it ended now, `again` with a time when it is not due yet
+ * What to do when a request's time is up: `ended` when it ended now, `again` with a time when it is not due yet
  * (another replica's clock) or the store could not be asked, `done` when there is nothing to do (it was approved,
  * rejected or cancelled first).
  */
-export type DueOutcome = { kind: 'expired' } | { kind: 'done' } | { kind: 'again'; at: number; storeDown?: boolean };
+export type DueOutcome = { kind: 'ended' } | { kind: 'done' } | { kind: 'again'; at: number; storeDown?: boolean };
 
 /**
  * One timer per approval request that this replica posted, so the request's message shows "Expired" with its

@@ -18,6 +18,8 @@ import { RedisStore } from '../../src/store/redis-store.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { startActionCluster, type ActionCluster } from '../actions/action-harness.js';
 import { daemonSet, node, pod, validatingWebhook } from '../actions/cluster-objects.js';
+import type { ActionContext } from '../../src/actions/types.js';
+import type { FakeResourcesOptions } from '../support/fake-kube-resources.js';
 
 const REQUESTER = 'U0REQUESTER';
 const GROUP_MEMBER = 'U0GROUPMATE';
@@ -59,13 +61,20 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function start(objects: Record<string, unknown>[], overrides: Partial<ActionsConfig> = {}, redisUrl = redis.url): Promise<World> {
-  const cluster = await startActionCluster({ objects });
+interface StartOptions {
+  /** The fake cluster's behaviour, such as never replacing a deleted pod. */
+  resources?: Omit<FakeResourcesOptions, 'objects'>;
+  /** Per replica, what differs in the context its actions run in. */
+  contexts?: Partial<Record<'replica-a' | 'replica-b', Partial<ActionContext>>>;
+}
+
+async function start(objects: Record<string, unknown>[], overrides: Partial<ActionsConfig> = {}, redisUrl = redis.url, options: StartOptions = {}): Promise<World> {
+  const cluster = await startActionCluster({ objects, ...options.resources });
   const prefix = `approvals-${process.pid}-${++prefixes}:`;
   const dir = await mkdtemp(join(tmpdir(), 'k8sfix-audit-'));
   const clock = { now: Date.parse('2026-12-01T10:00:00Z') };
   const env = { killSwitch: false };
-  const replica = (name: string): Replica => {
+  const replica = (name: 'replica-a' | 'replica-b'): Replica => {
     const store = new RedisStore({ url: redisUrl, keyPrefix: prefix });
     const file = join(dir, `${name}.jsonl`);
     const sink = createAuditSink(file);
@@ -75,7 +84,7 @@ async function start(objects: Record<string, unknown>[], overrides: Partial<Acti
       audit,
       config: testActionsConfig(env, overrides),
       actions: ACTIONS_BY_ID,
-      actionContext: () => cluster.ctx(),
+      actionContext: () => cluster.ctx(options.contexts?.[name]),
       groupMembers: async (group) => (group === 'S0ONCALL' ? [GROUP_MEMBER] : []),
       now: () => clock.now,
     });
@@ -165,6 +174,42 @@ describe('approving a fix', () => {
     expect(result).toEqual(expect.objectContaining({ ok: false, code: 'expired', next: 'propose the fix again for a fresh plan' }));
     expect(!result.ok && result.request?.state).toBe('expired');
     expect(deletes(w)).toEqual([]);
+  });
+
+  test('a run cut off by its replica stopping ends as interrupted on the first look after its time, and never runs again', async () => {
+    const w = await start(anetd(), {}, redis.url, {
+      resources: { replacePods: false },
+      contexts: { 'replica-a': { sleep: () => new Promise<void>(() => undefined) } },
+    });
+    const request = await proposed(w);
+    // Replica a's run never ends: it sent the delete and waits for a replacement pod that never comes.
+    void w.a.approvals.approve(request.id, APPROVER_1);
+    for (let i = 0; i < 300 && deletes(w).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await w.b.approvals.get(request.id))?.state).toBe('executing');
+    // Then replica a stops: it can record nothing more.
+    await w.a.store.close();
+
+    // Before the longest a run takes, it is still running as far as anyone can tell.
+    w.clock.now += 10 * 60_000;
+    const early = await w.b.approvals.approve(request.id, APPROVER_2);
+    expect(early).toEqual(expect.objectContaining({ ok: false, code: 'not-pending', reason: 'this request is executing: it is already running' }));
+
+    w.clock.now += 10 * 60_000;
+    const late = await w.b.approvals.reject(request.id, APPROVER_2);
+    expect(late).toEqual(
+      expect.objectContaining({
+        ok: false,
+        code: 'interrupted',
+        reason: 'this request was interrupted while it ran: the k8sfix replica running it stopped before it finished, so its change may or may not have reached the cluster',
+      }),
+    );
+    expect((await w.b.approvals.get(request.id))?.state).toBe('failed');
+    // Later clicks see how it ended; nothing is sent again.
+    const again = await w.b.approvals.approve(request.id, APPROVER_2);
+    expect(again).toEqual(expect.objectContaining({ ok: false, code: 'not-pending', reason: 'this request is failed: it already ran and failed' }));
+    expect(deletes(w).map((m) => `${m.method} ${m.path}`)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
+    const trail = (await readFile(w.b.file, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { event: string; detail?: { was?: string } });
+    expect(trail.at(-1)).toEqual(expect.objectContaining({ event: 'interrupted', detail: expect.objectContaining({ was: 'executing' }) }));
   });
 
   test('an unknown or tampered request id is refused', async () => {

@@ -8,7 +8,7 @@ describe('ExpiryTimers', () => {
     const seen: string[] = [];
     const timers = new ExpiryTimers(async (id) => {
       seen.push(id);
-      return { kind: 'expired' };
+      return { kind: 'ended' };
     });
     timers.schedule('req_a', Date.now() + 20);
     timers.schedule('req_b', Date.now() + 20);
