@@ -115,7 +115,10 @@ export class SlackConnection implements SlackFetchHooks {
   tokenRejected(method: string, error: string): void {
     if (!this.initialized) return; // the connect loop reports it
     const variable = method === 'apps.connections.open' ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN';
-    this.rejected = new SlackTokenRejectedError(variable, error).message.replace(/^k8sfix cannot start: /, '');
+    const rejected = new SlackTokenRejectedError(variable, error).message.replace(/^k8sfix cannot start: /, '');
+    // Every call with the token fails the same way from now on: said once, not once per message or reconnect.
+    if (rejected === this.rejected) return;
+    this.rejected = rejected;
     this.options.logger.error(`k8sfix: ${this.rejected}`);
     this.publish();
   }
