@@ -18,6 +18,8 @@ import { RedisStore } from '../../src/store/redis-store.js';
 import { startActionCluster, type ActionCluster } from '../actions/action-harness.js';
 import { daemonSet, node, pod, validatingWebhook } from '../actions/cluster-objects.js';
 import type { RecordedCall } from '../support/fake-slack-api.js';
+import type { FakeResourcesOptions } from '../support/fake-kube-resources.js';
+import type { ActionContext } from '../../src/actions/types.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { blockKitViolations } from './block-kit-limits.js';
 import { blocksText, startHarness, type Harness } from './harness.js';
@@ -61,19 +63,25 @@ afterEach(async () => {
   world = undefined;
 });
 
-async function start(objects: Record<string, unknown>[], redisUrl = redis.url, overrides: Partial<ActionsConfig> = {}, failing: Record<string, string> = {}): Promise<World> {
-  const cluster = await startActionCluster({ objects });
+/** What differs per replica in the context its actions run in, and in the fake cluster's behaviour. */
+interface StartOptions {
+  contexts?: Partial<Record<'a' | 'b', Partial<ActionContext>>>;
+  resources?: Omit<FakeResourcesOptions, 'objects'>;
+}
+
+async function start(objects: Record<string, unknown>[], redisUrl = redis.url, overrides: Partial<ActionsConfig> = {}, failing: Record<string, string> = {}, options: StartOptions = {}): Promise<World> {
+  const cluster = await startActionCluster({ objects, ...options.resources });
   const prefix = `fix-slack-${process.pid}-${++prefixes}:`;
   const dir = await mkdtemp(join(tmpdir(), 'k8sfix-slack-audit-'));
   const clock = { now: Date.now() };
   const env = { killSwitch: false };
   const config = testActionsConfig(env, overrides);
-  const replica = (name: string) =>
+  const replica = (name: 'a' | 'b') =>
     startHarness({
       store: new RedisStore({ url: redisUrl, keyPrefix: prefix }),
       clusters,
       fake: { userGroups: { S0ONCALL: [GROUP_MEMBER] }, failing },
-      fixActions: { config, actions: ACTIONS_BY_ID, actionContext: () => cluster.ctx(), auditSink: createAuditSink(join(dir, `${name}.jsonl`)), now: () => clock.now },
+      fixActions: { config, actions: ACTIONS_BY_ID, actionContext: () => cluster.ctx(options.contexts?.[name]), auditSink: createAuditSink(join(dir, `${name}.jsonl`)), now: () => clock.now },
     });
   world = { cluster, a: await replica('a'), b: await replica('b'), clock, env };
   return world;
@@ -308,6 +316,23 @@ describe('fix actions in Slack', () => {
     await idle(w);
     expect(calls(w, 'chat.update').filter((c) => c.body.ts === approvedInTime.ts)).toHaveLength(updatesBefore);
     expect(blocksText(lastUpdate(w, approvedInTime.ts)!.body.blocks)).toContain('Done');
+    expect(mutations(w)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
+  });
+
+  test('a run cut off by its replica stopping: when the time comes the message says Failed, interrupted, and that the change may have been sent', async () => {
+    // Replica b runs the fix, sends the delete, then waits for a replacement pod that never comes: it is as good as stopped.
+    const w = await start(anetd(), redis.url, { expiryMs: 1500 }, {}, { resources: { replacePods: false }, contexts: { b: { sleep: () => new Promise<void>(() => undefined) } } });
+    const request = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+    void w.b.action(click(ACTION_IDS.approveFix, request.id, APPROVER_1, { ts: request.ts }));
+    for (let i = 0; i < 300 && mutations(w).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(mutations(w)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
+    // By the time replica a's timer fires, the longest a run takes (15 minutes and the verify timeout) has passed.
+    w.clock.now += 16 * 60_000 + 2000;
+    const [update] = await w.a.fake.waitFor((c) => c.method === 'chat.update' && c.body.ts === request.ts);
+    const text = blocksText(update!.body.blocks);
+    expect(text).toContain('Failed');
+    expect(text).toContain('interrupted while it ran: the k8sfix replica running it stopped before it finished, so its change may or may not have reached the cluster');
+    expect(JSON.stringify(update!.body.blocks)).not.toContain(ACTION_IDS.approveFix);
     expect(mutations(w)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
   });
 
