@@ -27,6 +27,11 @@ export interface ApprovalsDeps {
   now?: () => number;
 }
 
+/** Told of a run's progress; it must not throw, and the run does not wait for it. */
+export interface RunWatcher {
+  running?(request: ActionRequest): void;
+}
+
 export interface ProposeInput {
   action: string;
   context: string;
@@ -37,8 +42,11 @@ export interface ProposeInput {
 
 export interface Approvals {
   propose(input: ProposeInput): Promise<ProposeResult>;
-  /** Records one approval; the last one needed runs the action (re-checked first) and returns how it ended. */
-  approve(requestId: string, clickerId: string, reason?: string): Promise<ApproveResult>;
+  /**
+   * Records one approval; the last one needed runs the action (re-checked first) and returns how it ended.
+   * `watch.running` is told when the run starts sending, so people can see it before it ends.
+   */
+  approve(requestId: string, clickerId: string, reason?: string, watch?: RunWatcher): Promise<ApproveResult>;
   reject(requestId: string, clickerId: string, reason?: string): Promise<EndResult>;
   cancel(requestId: string, clickerId: string): Promise<EndResult>;
   /** Ends a request whose time is up: a pending one nobody approved, or a run cut off by its replica stopping. */
@@ -185,7 +193,7 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
   }
 
   /** After the last approval: re-check, then execute and verify. Only the replica whose approval completed the request gets here. */
-  async function run(request: ActionRequest, approver: string): Promise<ApproveResult> {
+  async function run(request: ActionRequest, approver: string, watch?: RunWatcher): Promise<ApproveResult> {
     const action = deps.actions.get(request.action)!;
     const ctx = deps.actionContext(request.context, approver);
     const nodes = request.plan!.preview.blastRadius.nodes;
@@ -201,6 +209,7 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
       executing = await transition(request.id, ['approved'], 'executing');
       if (!executing) return notPending((await loadRequest(store, request.id))?.request ?? request);
       await audit.append({ requestId: request.id, event: 'executing', actor: approver, state: 'executing', detail: { hash: request.plan!.hash } });
+      watch?.running?.(executing);
     } catch (error) {
       await unlockNodes(store, request.context, nodes, request.id).catch(() => undefined);
       throw error;
@@ -269,7 +278,7 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
         );
       }),
 
-    approve: (requestId, clickerId, reason) =>
+    approve: (requestId, clickerId, reason, watch) =>
       guarded(async () => {
         if (!isRequestId(requestId)) return refusal('unknown-request', 'this is not a fix-action request id', 'use the buttons of the request message');
         const loaded = await loadRequest(store, requestId);
@@ -297,7 +306,7 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
         const request = result.updated;
         await audit.append({ requestId, event: 'approved', actor: clickerId, state: request.state, detail: { approvals: request.approvals.length, of: request.requiredApprovals, ...(reason ? { reason } : {}) } });
         if (request.state === 'pending') return { ok: true, request, needed: request.requiredApprovals - request.approvals.length };
-        return run(request, clickerId);
+        return run(request, clickerId, watch);
       }),
 
     reject: (requestId, clickerId, reason) =>

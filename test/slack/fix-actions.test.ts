@@ -292,7 +292,7 @@ describe('fix actions in Slack', () => {
     expect(blocksText(lastUpdate(w, request.ts)!.body.blocks)).toContain('Done');
   });
 
-  test('a request nobody clicks shows Expired, its buttons gone, when its time is up; one approved in time does not change then', async () => {
+  test('a request nobody clicks shows Expired, its buttons gone, when its time is up; one approved in time says Running, then Done, and stays Done', async () => {
     const w = await start(anetd(), redis.url, { expiryMs: 300 });
     const unclicked = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
     expect(calls(w, 'chat.update').filter((c) => c.body.ts === unclicked.ts)).toEqual([]);
@@ -309,7 +309,10 @@ describe('fix actions in Slack', () => {
     const approvedInTime = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
     await w.b.action(click(ACTION_IDS.approveFix, approvedInTime.id, APPROVER_1, { ts: approvedInTime.ts }));
     await idle(w);
-    expect(blocksText(lastUpdate(w, approvedInTime.ts)!.body.blocks)).toContain('Done');
+    // The message said "Running", its buttons gone, as soon as the run began sending; then "Done".
+    const shown = calls(w, 'chat.update').filter((c) => c.body.ts === approvedInTime.ts).sort((x, y) => x.at - y.at);
+    expect(shown.map((c) => blocksText(c.body.blocks).match(/:gear: Running|:white_check_mark: Done/)?.[0])).toEqual([':gear: Running', ':white_check_mark: Done']);
+    expect(JSON.stringify(shown[0]!.body.blocks)).not.toContain(ACTION_IDS.approveFix);
     const updatesBefore = calls(w, 'chat.update').filter((c) => c.body.ts === approvedInTime.ts).length;
     w.clock.now += 301;
     await new Promise((resolve) => setTimeout(resolve, 600));

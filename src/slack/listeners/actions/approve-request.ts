@@ -5,7 +5,7 @@ import type { Services } from '../../services.js';
 import { reportFailure } from '../report-failure.js';
 import { approveReasonModal } from '../views/approve-reason-modal.js';
 import { fixClick } from './fix-click.js';
-import { showFixResult } from './show-fix-result.js';
+import { approveAndShow } from './approve-and-show.js';
 
 /**
  * Approve on an approval request. The button carries only the request id; every rule (who may approve, once,
@@ -25,7 +25,7 @@ export function approveRequest(services: Services) {
         await client.views.open({ trigger_id: body.trigger_id, view: approveReasonModal(request, VIEW_IDS.approveReason) });
         return;
       }
-      await showFixResult(fix, client, await fix.approvals.approve(id, click.user), click);
+      await approveAndShow(fix, client, id, click);
     } catch (error) {
       await reportFailure(error, logger, (message) =>
         click.channel ? client.chat.postEphemeral({ channel: click.channel, user: click.user, ...message } as never) : Promise.resolve(),

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewAction, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { Services } from '../../services.js';
-import { showFixResult } from '../actions/show-fix-result.js';
+import { approveAndShow } from '../actions/approve-and-show.js';
 import { readViewValues } from './read-view-values.js';
 
 /** The reason modal submitted: approvals.approve with the reason; the result updates the request's message. */
@@ -15,7 +15,7 @@ export function submitApproveReason(services: Services) {
     const fix = services.fix;
     if (!fix) return;
     try {
-      await showFixResult(fix, client, await fix.approvals.approve(view.private_metadata, body.user.id, reason), { user: body.user.id });
+      await approveAndShow(fix, client, view.private_metadata, { user: body.user.id }, reason);
     } catch (error) {
       logger.error(`k8sfix: an approval from the reason modal failed: ${String(error)}`);
     }
