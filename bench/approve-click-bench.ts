@@ -90,7 +90,8 @@ export async function runApproveClickBench(): Promise<ApproveClickBenchResult> {
         actions: [{ type: 'button', action_id: ACTION_IDS.approveFix, block_id: 'b', value: proposed.request.id, action_ts: '1' }],
       };
       const start = performance.now();
-      const done = fake.waitFor((c) => c.method === 'chat.update' && c.body.ts === ts, 1, 30_000);
+      // The message first says Running, then Done: the time is to the update that shows the verified result.
+      const done = fake.waitFor((c) => c.method === 'chat.update' && c.body.ts === ts && JSON.stringify(c.body.blocks).includes(':white_check_mark: Done'), 1, 30_000);
       const response = await postSigned(url, SECRET, interactiveBody(payload), 'application/x-www-form-urlencoded');
       const acked = performance.now();
       if (response.status !== 200) throw new Error(`Approve answered HTTP ${response.status}`);
