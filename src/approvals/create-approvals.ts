@@ -207,7 +207,7 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
         return refusal(failure.code, failure.reason, failure.next, ended ?? request);
       }
       executing = await transition(request.id, ['approved'], 'executing');
-      if (!executing) return notPending((await loadRequest(store, request.id))?.request ?? request);
+      if (!executing) return notPending(await stored(request));
       await audit.append({ requestId: request.id, event: 'executing', actor: approver, state: 'executing', detail: { hash: request.plan!.hash } });
       watch?.running?.(executing);
     } catch (error) {
@@ -243,16 +243,14 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
   async function end(requestId: string, to: 'rejected' | 'cancelled' | 'expired', actor: string, allowed: (request: ActionRequest) => Refusal | undefined, reason?: string): Promise<EndResult> {
     return guarded(async () => {
       if (!isRequestId(requestId)) return refusal('unknown-request', 'this is not a fix-action request id', 'use the buttons of the request message');
-      const current = await loadRequest(store, requestId);
-      const interrupted = current && (await endIfInterrupted(current.request));
-      if (interrupted) return interrupted;
       const result = await updateRequest<Refusal>(store, requestId, (request) => {
         if (request.state !== 'pending') return { stop: notPending(request) };
         const refused = allowed(request);
         return refused ? { stop: refused } : { next: { ...request, state: to, outcome: { at: now(), reason: reason ?? to } } };
       });
       if (!result) return refusal('unknown-request', 'no such request (it may have been removed after a week)', 'propose the fix again');
-      if ('stopped' in result) return result.stopped;
+      // A request past pending may be a run cut off long ago: this look ends it.
+      if ('stopped' in result) return (result.stopped.request && (await endIfInterrupted(result.stopped.request))) ?? result.stopped;
       await audit.append({ requestId, event: to, actor, state: to, ...(reason ? { detail: { reason } } : {}) });
       return { ok: true, request: result.updated };
     });

@@ -41,7 +41,22 @@ export class ExpiryTimers {
     this.retryMs = options.retryMs ?? RETRY_MS;
   }
 
-  schedule(requestId: string, at: number, retries = 0): void {
+  schedule(requestId: string, at: number): void {
+    this.arm(requestId, at, 0);
+  }
+
+  /** How many requests have a timer. */
+  get size(): number {
+    return this.timers.size;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private arm(requestId: string, at: number, retries: number): void {
     if (this.closed) return;
     clearTimeout(this.timers.get(requestId));
     // A timer never holds the process open, and setTimeout's largest delay is about 24.8 days.
@@ -52,24 +67,13 @@ export class ExpiryTimers {
         (outcome) => {
           if (outcome.kind !== 'again') return;
           if (outcome.storeDown && retries >= MAX_RETRIES) return;
-          if (outcome.storeDown) this.schedule(requestId, this.now() + this.retryMs, retries + 1);
-          else this.schedule(requestId, Math.max(outcome.at, this.now() + MIN_RECHECK_MS), retries);
+          if (outcome.storeDown) this.arm(requestId, this.now() + this.retryMs, retries + 1);
+          else this.arm(requestId, Math.max(outcome.at, this.now() + MIN_RECHECK_MS), retries);
         },
         (error: unknown) => this.onError(requestId, error),
       );
     }, delay);
     timer.unref();
     this.timers.set(requestId, timer);
-  }
-
-  /** How many requests have a timer (for tests and metrics). */
-  get size(): number {
-    return this.timers.size;
-  }
-
-  close(): void {
-    this.closed = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
   }
 }
