@@ -80,6 +80,8 @@ export class RedisStore implements Store {
   private connecting: Promise<void> | undefined;
   /** The latest connection error (refused, timed out, WRONGPASS...), attached as the cause of fast failures. */
   private lastError: Error | undefined;
+  /** Per log: how many entries the last read ended at, and the id of that last entry. */
+  private readonly logTails = new Map<string, { count: number; lastId: string }>();
 
   constructor(options: RedisStoreOptions) {
     this.keyPrefix = options.keyPrefix ?? 'k8sfix:';
@@ -160,8 +162,23 @@ export class RedisStore implements Store {
   }
 
   async readLog(log: string, start = 0): Promise<string[]> {
-    const entries = await this.run((redis) => redis.xrange(this.key(log), '-', '+'));
-    return entries.slice(start).map(([, fields]) => fields[1] ?? '');
+    const key = this.key(log);
+    // A reader that follows a log (the audit trail, the open-requests feed) asks from where it stopped: only the
+    // newer entries are fetched, from the id of the last one read (XRANGE's start is inclusive, so it comes back first).
+    const tail = this.logTails.get(key);
+    if (tail && start === tail.count) {
+      const entries = await this.run((redis) => redis.xrange(key, tail.lastId, '+'));
+      if (entries[0]?.[0] === tail.lastId) return this.remember(key, entries.slice(1), tail.count, start);
+    }
+    // A first read, another start, or a log that is no longer the one read last time (deleted and written again).
+    return this.remember(key, await this.run((redis) => redis.xrange(key, '-', '+')), 0, start);
+  }
+
+  /** Notes the last entry of a read (at position `from` + its length) and returns the entries from `start` on. */
+  private remember(key: string, entries: [id: string, fields: string[]][], from: number, start: number): string[] {
+    const last = entries.at(-1);
+    if (last) this.logTails.set(key, { count: from + entries.length, lastId: last[0] });
+    return entries.slice(start - from).map(([, fields]) => fields[1] ?? '');
   }
 
   async close(): Promise<void> {

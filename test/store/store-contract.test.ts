@@ -298,6 +298,25 @@ describe('RedisStore', () => {
     expect(await a.readLog('audit')).toEqual(['one', 'two']);
   });
 
+  it('a reader that follows a log gets each newer entry once, whoever appended it, and a log written afresh is read afresh', async () => {
+    const prefix = freshPrefix();
+    const writer = track(new RedisStore({ url: server.url, keyPrefix: prefix }));
+    const reader = track(new RedisStore({ url: server.url, keyPrefix: prefix }));
+    expect(await reader.readLog('audit', 0)).toEqual([]);
+    for (const [i, entry] of ['one', 'two', 'three'].entries()) expect(await writer.appendLog('audit', i, entry)).toBe(true);
+    expect(await reader.readLog('audit', 0)).toEqual(['one', 'two', 'three']);
+    expect(await reader.readLog('audit', 3)).toEqual([]);
+    expect(await writer.appendLog('audit', 3, 'four')).toBe(true);
+    expect(await reader.readLog('audit', 3)).toEqual(['four']);
+    // Any other start still reads from the beginning of the log.
+    expect(await reader.readLog('audit', 1)).toEqual(['two', 'three', 'four']);
+    expect(await reader.readLog('audit', 4)).toEqual([]);
+    // Deleted and written again: the entry the reader stopped at is gone, so it reads the new log whole.
+    await writer.delete('audit');
+    for (const [i, entry] of ['new-1', 'new-2', 'new-3', 'new-4', 'new-5'].entries()) expect(await writer.appendLog('audit', i, entry)).toBe(true);
+    expect(await reader.readLog('audit', 4)).toEqual(['new-5']);
+  });
+
   it('prefixes keys with k8sfix: by default', async () => {
     const store = track(new RedisStore({ url: server.url }));
     const raw = track(new RedisStore({ url: server.url, keyPrefix: '' }));
