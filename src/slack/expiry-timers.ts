@@ -19,10 +19,11 @@ export interface ExpiryTimersOptions {
 export type DueOutcome = { kind: 'ended' } | { kind: 'done' } | { kind: 'again'; at: number; storeDown?: boolean };
 
 /**
- * One timer per approval request that this replica posted, so the request's message shows "Expired" with its
- * buttons gone when its time is up, not only when somebody clicks it later. Timers live in this replica's memory:
- * when it stops first, the request still expires on its next click, as every listener expires a request past its
- * time before anything else.
+ * One timer per open approval request, so the request's message shows "Expired" with its buttons gone when its
+ * time is up, not only when somebody clicks it later. The replica that posts a request sets its timer; every
+ * replica also sets timers for the open requests it reads in the audit trail (`followOpenRequests`), so a request
+ * whose replica stopped still ends on time. Whichever timer or click comes first, the store's compare-and-set
+ * ends the request once.
  */
 export class ExpiryTimers {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -43,6 +44,11 @@ export class ExpiryTimers {
 
   schedule(requestId: string, at: number): void {
     this.arm(requestId, at, 0);
+  }
+
+  /** True when the request has a timer here. */
+  has(requestId: string): boolean {
+    return this.timers.has(requestId);
   }
 
   /** How many requests have a timer. */

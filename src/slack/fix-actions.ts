@@ -4,12 +4,14 @@ import type { ActionsConfig } from '../approvals/actions-config.js';
 import { createAuditSink, type AuditSink } from '../approvals/audit-sink.js';
 import { createAuditTrail } from '../approvals/audit-trail.js';
 import { createApprovals, type Approvals } from '../approvals/create-approvals.js';
+import { OpenRequestsFeed } from '../approvals/open-requests.js';
 import type { CurrentVerdict } from '../approvals/pre-execution-checks.js';
 import type { Metrics } from '../observe/metrics.js';
 import type { Store } from '../store/store.js';
 import { createApproverGroups, type ApproverGroups } from './approver-groups.js';
 import { expireWhenDue } from './expire-when-due.js';
 import { ExpiryTimers } from './expiry-timers.js';
+import { followOpenRequests } from './follow-open-requests.js';
 import { FixProposals } from './fix-proposals.js';
 
 /** What the app needs to offer fix actions; absent, or with `config.enabled` false, no fix button is shown. */
@@ -22,6 +24,8 @@ export interface FixActionsDeps {
   auditSink?: AuditSink;
   currentVerdict?: CurrentVerdict;
   now?: () => number;
+  /** How often the audit trail is read for open requests that other replicas posted; default a minute. */
+  followEveryMs?: number;
 }
 
 /** The fix-action parts listeners use. */
@@ -34,7 +38,7 @@ export interface FixActions {
   /** The shared store itself, where approval messages are located. */
   store: Store;
   metrics?: Metrics;
-  /** Timers that expire this replica's approval requests on time, so their messages say so unclicked. */
+  /** Timers that end open approval requests on time, so their messages say so unclicked. */
   expiries: ExpiryTimers;
   close(): void;
 }
@@ -73,9 +77,15 @@ export function createFixActions(deps: FixActionsDeps, store: Store, client: web
       },
     ),
     close: () => {
+      stopFollowing();
       fix.expiries.close();
       sink.close();
     },
   };
+  // Requests posted before this replica started, or by a replica that has stopped since, get a timer here too.
+  const stopFollowing = followOpenRequests(new OpenRequestsFeed(store), fix.expiries, {
+    ...(deps.followEveryMs !== undefined ? { everyMs: deps.followEveryMs } : {}),
+    onError: (error) => logger?.warn(`k8sfix: could not read the audit trail for open fix-action requests (will try again every minute): ${error instanceof Error ? error.message : String(error)}`),
+  });
   return fix;
 }

@@ -12,6 +12,7 @@ import { ACTIONS_BY_ID } from '../../handlers/registry.js';
 import type { ActionsConfig } from '../../src/approvals/actions-config.js';
 import { APPROVER_1, APPROVER_2, testActionsConfig } from '../support/test-actions-config.js';
 import { createAuditSink } from '../../src/approvals/audit-sink.js';
+import { AUDIT_LOG } from '../../src/approvals/audit-trail.js';
 import { ACTION_IDS, VIEW_IDS } from '../../src/slack/action-ids.js';
 import type { ClusterChecker } from '../../src/slack/cluster-checker.js';
 import { RedisStore } from '../../src/store/redis-store.js';
@@ -51,22 +52,29 @@ interface World {
   b: Harness;
   clock: { now: number };
   env: { killSwitch: boolean };
+  /** Starts one more replica on the same Redis, cluster and clock (a restart, or a deploy's new pod). */
+  replica(name: string): Promise<Harness>;
+  /** Stops a replica as a pod stops: its timers with it. */
+  stop(replica: Harness): Promise<void>;
 }
 
 let world: World | undefined;
 let prefixes = 0;
 afterEach(async () => {
   if (!world) return;
-  await world.a.stop();
-  await world.b.stop();
+  for (const replica of running) await replica.stop();
+  running.clear();
   await world.cluster.close();
   world = undefined;
 });
+const running = new Set<Harness>();
 
 /** What differs per replica in the context its actions run in, and in the fake cluster's behaviour. */
 interface StartOptions {
   contexts?: Partial<Record<'a' | 'b', Partial<ActionContext>>>;
   resources?: Omit<FakeResourcesOptions, 'objects'>;
+  /** How often each replica reads the audit trail for open requests (default: the app's minute). */
+  followEveryMs?: number;
 }
 
 async function start(objects: Record<string, unknown>[], redisUrl = redis.url, overrides: Partial<ActionsConfig> = {}, failing: Record<string, string> = {}, options: StartOptions = {}): Promise<World> {
@@ -76,14 +84,28 @@ async function start(objects: Record<string, unknown>[], redisUrl = redis.url, o
   const clock = { now: Date.now() };
   const env = { killSwitch: false };
   const config = testActionsConfig(env, overrides);
-  const replica = (name: 'a' | 'b') =>
-    startHarness({
+  const replica = async (name: string) => {
+    const harness = await startHarness({
       store: new RedisStore({ url: redisUrl, keyPrefix: prefix }),
       clusters,
       fake: { userGroups: { S0ONCALL: [GROUP_MEMBER] }, failing },
-      fixActions: { config, actions: ACTIONS_BY_ID, actionContext: () => cluster.ctx(options.contexts?.[name]), auditSink: createAuditSink(join(dir, `${name}.jsonl`)), now: () => clock.now },
+      fixActions: {
+        config,
+        actions: ACTIONS_BY_ID,
+        actionContext: () => cluster.ctx(options.contexts?.[name as 'a' | 'b']),
+        auditSink: createAuditSink(join(dir, `${name}.jsonl`)),
+        now: () => clock.now,
+        ...(options.followEveryMs !== undefined ? { followEveryMs: options.followEveryMs } : {}),
+      },
     });
-  world = { cluster, a: await replica('a'), b: await replica('b'), clock, env };
+    running.add(harness);
+    return harness;
+  };
+  const stop = async (harness: Harness) => {
+    running.delete(harness);
+    await harness.stop();
+  };
+  world = { cluster, a: await replica('a'), b: await replica('b'), clock, env, replica, stop };
   return world;
 }
 
@@ -320,6 +342,38 @@ describe('fix actions in Slack', () => {
     expect(calls(w, 'chat.update').filter((c) => c.body.ts === approvedInTime.ts)).toHaveLength(updatesBefore);
     expect(blocksText(lastUpdate(w, approvedInTime.ts)!.body.blocks)).toContain('Done');
     expect(mutations(w)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
+  });
+
+  test('a request whose replica stopped says Expired on time all the same: a replica started afterwards finds it in the audit trail', async () => {
+    const w = await start(anetd(), redis.url, { expiryMs: 400 });
+    const request = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+    // Replica a posted it and stops (a deploy); b started before the request and reads the trail again only in a minute.
+    await w.stop(w.a);
+    const c = await w.replica('c');
+    w.clock.now += 401;
+    const [update] = await c.fake.waitFor((call) => call.method === 'chat.update' && call.body.ts === request.ts);
+    expect(blocksText(update!.body.blocks)).toContain('Expired: nobody approved it in time');
+    expect(JSON.stringify(update!.body.blocks)).not.toContain(ACTION_IDS.approveFix);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(w.b.fake.callsTo('chat.update')).toEqual([]);
+    expect(mutations(w)).toEqual([]);
+  });
+
+  test('a replica already running picks up requests other replicas post; when several have a timer, the message is updated once', async () => {
+    const w = await start(anetd(), redis.url, { expiryMs: 600 }, {}, { followEveryMs: 50 });
+    const request = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+    // Replica b learns of a's request within one read of the trail.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const c = await w.replica('c');
+    await w.stop(w.a);
+    w.clock.now += 601;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const updates = [...w.b.fake.callsTo('chat.update'), ...c.fake.callsTo('chat.update')].filter((call) => call.body.ts === request.ts);
+    expect(updates).toHaveLength(1);
+    expect(blocksText(updates[0]!.body.blocks)).toContain('Expired: nobody approved it in time');
+    // The trail records one expiry, by k8sfix.
+    const trail = (await w.b.slack.services.fix!.store.readLog(AUDIT_LOG)).map((line) => JSON.parse(line) as { requestId: string; event: string });
+    expect(trail.filter((record) => record.requestId === request.id).map((record) => record.event)).toEqual(['proposed', 'previewed', 'expired']);
   });
 
   test('a run cut off by its replica stopping: when the time comes the message says Failed, interrupted, and that the change may have been sent', async () => {
