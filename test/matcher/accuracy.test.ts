@@ -17,7 +17,7 @@ const REAL_TARGETS = { top1: 0.85, falseRate: 0.1, highFalseRate: 0.02 };
  * Real sets kept from whoever tunes the matcher: their failures are counted, never listed, so what they measure is
  * what the rules generalise to.
  */
-const HELD_OUT = new Set(['real-pastes-2.yaml', 'real-pastes-4.yaml', 'real-pastes-5.yaml']);
+const HELD_OUT = new Set(['real-pastes-2.yaml', 'real-pastes-4.yaml', 'real-pastes-5.yaml', 'real-pastes-6.yaml']);
 
 const REAL_FLOORS: Record<string, { top1: number; falseRate: number; highFalseRate: number }> = {
   'real-pastes.yaml': { top1: 0.81, falseRate: 0.094, highFalseRate: 0.015 },
@@ -25,6 +25,7 @@ const REAL_FLOORS: Record<string, { top1: number; falseRate: number; highFalseRa
   'real-pastes-3.yaml': { top1: 0.71, falseRate: 0.05, highFalseRate: 0 },
   'real-pastes-4.yaml': { top1: 0.58, falseRate: 0.141, highFalseRate: 0.017 },
   'real-pastes-5.yaml': { top1: 0.58, falseRate: 0.1, highFalseRate: 0 },
+  'real-pastes-6.yaml': { top1: 0.5, falseRate: 0.106, highFalseRate: 0.014 },
 };
 
 interface Score {
