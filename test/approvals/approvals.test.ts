@@ -286,6 +286,42 @@ describe('approving a fix', () => {
     expect(deletes(w)).toEqual([]);
   });
 
+  test('Redis restarted empty (it keeps nothing on disk): fix actions work again, and the new trail begins by saying where the lost one ended', async () => {
+    const own = await startRedisServer();
+    let again: RedisServer | undefined;
+    try {
+      const w = await start(anetd(), {}, own.url);
+      const first = await proposed(w);
+      expect(await w.b.approvals.approve(first.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
+      const before = await w.a.audit.read();
+      expect(before).toHaveLength(6);
+      await own.stop();
+      again = await startRedisServer({ port: own.port });
+      // The replicas reconnect by themselves; until then a proposal is refused as store-unavailable.
+      let second: Awaited<ReturnType<typeof w.a.approvals.propose>> | undefined;
+      for (let i = 0; i < 100 && !second?.ok; i++) {
+        second = await w.a.approvals.propose(restart('anetd-m4n5b'));
+        if (!second.ok) {
+          expect(second.code).toBe('store-unavailable');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      expect(second).toEqual(expect.objectContaining({ ok: true }));
+      if (!second?.ok) return;
+      expect(await w.b.approvals.approve(second.request.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
+      expect(deletes(w).map((m) => m.path)).toEqual(['/api/v1/namespaces/kube-system/pods/anetd-x7k2p', '/api/v1/namespaces/kube-system/pods/anetd-m4n5b']);
+
+      const after = await w.a.audit.read();
+      expect(after.map((r) => r.event)).toEqual(['trail-restarted', 'proposed', 'previewed', 'approved', 'executing', 'executed', 'verified']);
+      // Replica a had seen the old trail up to its own second record (b wrote the rest, and b's file has them).
+      expect(after[0]!.detail).toEqual(expect.objectContaining({ lastSeen: { seq: 2, hash: before[1]!.hash } }));
+      expect(verifyAuditChain(after.map((r) => JSON.stringify(r)))).toEqual({ ok: true, records: 7 });
+    } finally {
+      await own.stop();
+      await again?.stop();
+    }
+  });
+
   test('Redis stopped mid-flow: the approval fails closed, nothing runs, and the audit file keeps every record written', async () => {
     const own = await startRedisServer();
     const w = await start(anetd(), {}, own.url);
