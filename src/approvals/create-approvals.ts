@@ -235,6 +235,17 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
       if (!verify.ok) return refusal('verify-failed', `the change was made but its check failed: ${verify.detail}`, 'look at the cluster; the change itself was sent', ended);
       if (ended.state !== 'succeeded') return notPending(ended);
       return { ok: true, request: ended, needed: 0 };
+    } catch (error) {
+      // Past this point the change may have reached the cluster: no answer may say "nothing was changed" (the
+      // store's usual refusal), and the request is never run again. If it could not be ended here, it ends as
+      // interrupted when its run's time is up.
+      const why = isStoreUnavailableError(error) ? 'the shared store (Redis) could not be reached' : error instanceof Error ? error.message : String(error);
+      return refusal(
+        'outcome-unrecorded',
+        `the change may have reached the cluster, but how the run ended could not be recorded: ${why}`,
+        'check the cluster before anything else (the audit files list what was sent); do not propose it again until you know',
+        executing,
+      );
     } finally {
       await unlockNodes(store, request.context, nodes, request.id).catch(() => undefined);
     }

@@ -76,6 +76,7 @@ export type RefusalCode =
   | 'stale'
   | 'execute-failed'
   | 'verify-failed'
+  | 'outcome-unrecorded'
   | 'no-undo'
   | 'store-unavailable';
 

@@ -322,6 +322,36 @@ describe('approving a fix', () => {
     }
   });
 
+  test('Redis lost after the change was sent: the approver is told it may have reached the cluster, never "nothing was changed", and it is not run again', async () => {
+    const own = await startRedisServer();
+    let stopped = false;
+    // Replica b deletes the pod, then, while it waits for the replacement, Redis goes away.
+    const sleep = async () => {
+      if (!stopped) {
+        stopped = true;
+        await own.stop();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    const w = await start(anetd(), {}, own.url, { resources: { replacePods: false }, contexts: { 'replica-b': { sleep } } });
+    const request = await proposed(w);
+    const result = await w.b.approvals.approve(request.id, APPROVER_1);
+    expect(result).toEqual(
+      expect.objectContaining({
+        ok: false,
+        code: 'outcome-unrecorded',
+        reason: 'the change may have reached the cluster, but how the run ended could not be recorded: the shared store (Redis) could not be reached',
+        next: 'check the cluster before anything else (the audit files list what was sent); do not propose it again until you know',
+      }),
+    );
+    expect(deletes(w).map((m) => `${m.method} ${m.path}`)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
+    expect(await w.a.approvals.approve(request.id, APPROVER_2)).toEqual(expect.objectContaining({ ok: false }));
+    expect(deletes(w)).toHaveLength(1);
+    // Replica b's own file has the run up to the last record the store took.
+    const lines = (await readFile(w.b.file, 'utf8')).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).event)).toEqual(['approved', 'executing', 'executed']);
+  });
+
   test('Redis stopped mid-flow: the approval fails closed, nothing runs, and the audit file keeps every record written', async () => {
     const own = await startRedisServer();
     const w = await start(anetd(), {}, own.url);

@@ -21,7 +21,7 @@ function metricState(result: Result): FixActionState | undefined {
     return state === 'succeeded' ? 'executed' : state === 'pending' && result.request.approvals.length > 0 ? 'approved' : state === 'failed' ? 'failed' : undefined;
   }
   if (result.code === 'expired') return 'expired';
-  return result.code === 'execute-failed' || result.code === 'verify-failed' ? 'failed' : 'refused';
+  return result.code === 'execute-failed' || result.code === 'verify-failed' || result.code === 'outcome-unrecorded' ? 'failed' : 'refused';
 }
 
 /** A stale request's new proposal: the same action, cluster and (validated) parameters, planned afresh on click. */
