@@ -22,23 +22,30 @@ export interface AuditTrail {
 export function createAuditTrail(store: Store, sink: AuditSink, now: () => number = Date.now): AuditTrail {
   let length = 0;
   let head = GENESIS_HASH;
+  /** The last line of the log as this writer last saw it: an append also checks it, not only the length. */
+  let last: string | undefined;
   /** The last record this writer had seen of a log the store has since lost, until the new log records it. */
   let lost: { seq: number; hash: string } | undefined;
 
+  const follow = (count: number, lastLine: string | undefined): void => {
+    length = count;
+    last = lastLine;
+    head = lastLine === undefined ? GENESIS_HASH : linksOf(lastLine).hash;
+  };
+
   async function catchUp(): Promise<void> {
     const newer = await store.readLog(LOG, length);
-    if (newer.length > 0) {
-      length += newer.length;
-      head = hashOf(newer[newer.length - 1]!);
+    if (newer.length > 0 && linksOf(newer[0]!).prev === head) {
+      follow(length + newer.length, newer[newer.length - 1]);
       return;
     }
-    // Nothing past what this writer saw, yet its append was refused: the log is shorter than it was. The store lost
-    // it (a Redis without persistence restarted, or evicted it), so the trail goes on from the log as it is now.
+    // The log is not the one this writer followed: it is shorter, or it goes on from another record. The store lost
+    // it (a Redis without persistence restarted, or evicted it) and it was written again, so the trail goes on from
+    // the log as it is now.
     const all = await store.readLog(LOG);
-    if (all.length >= length) return;
-    lost ??= { seq: length, hash: head };
-    length = all.length;
-    head = all.length > 0 ? hashOf(all[all.length - 1]!) : GENESIS_HASH;
+    if (all.length === length && all[all.length - 1] === last) return;
+    if (length > 0) lost ??= { seq: length, hash: head };
+    follow(all.length, all[all.length - 1]);
   }
 
   /** Appends one record at the current head; true when the store took it. */
@@ -46,9 +53,8 @@ export function createAuditTrail(store: Store, sink: AuditSink, now: () => numbe
     const body: Omit<AuditRecord, 'hash'> = { seq: length + 1, at: new Date(now()).toISOString(), ...event, prev: head };
     const record: AuditRecord = { ...body, hash: hashRecord(body) };
     const line = JSON.stringify(record);
-    if (!(await store.appendLog(LOG, length, line))) return undefined;
-    length += 1;
-    head = record.hash;
+    if (!(await store.appendLog(LOG, length, line, last))) return undefined;
+    follow(length + 1, line);
     sink.write(line);
     return record;
   }
@@ -78,15 +84,17 @@ export function createAuditTrail(store: Store, sink: AuditSink, now: () => numbe
   };
 }
 
-/** The hash of a record of the log, which the next record chains to. */
-function hashOf(line: string): string {
+/** A record's own hash and the hash it chains to, read from a line of the log. */
+function linksOf(line: string): { hash: string; prev: string } {
   let record: unknown;
   try {
     record = JSON.parse(line);
   } catch {
     record = undefined;
   }
-  const hash = (record as Partial<AuditRecord> | null | undefined)?.hash;
-  if (typeof hash !== 'string') throw new Error('the last record of the shared audit trail is not an audit record, so nothing can chain to it; nothing was recorded');
-  return hash;
+  const { hash, prev } = (record ?? {}) as Partial<AuditRecord>;
+  if (typeof hash !== 'string' || typeof prev !== 'string') {
+    throw new Error('a record of the shared audit trail is not an audit record, so nothing can chain to it; nothing was recorded');
+  }
+  return { hash, prev };
 }

@@ -21,7 +21,7 @@ export function countStoreErrors(store: Store, metrics: Metrics): Store {
     hashGetAll: (key) => counted('hashGetAll', () => store.hashGetAll(key)),
     track: (indexKey, key, cap, ttlMs) => counted('track', () => store.track(indexKey, key, cap, ttlMs)),
     compareAndSet: (key, expected, value, ttlMs) => counted('compareAndSet', () => store.compareAndSet(key, expected, value, ttlMs)),
-    appendLog: (log, expectedLength, entry) => counted('appendLog', () => store.appendLog(log, expectedLength, entry)),
+    appendLog: (log, expectedLength, entry, expectedLast) => counted('appendLog', () => store.appendLog(log, expectedLength, entry, expectedLast)),
     readLog: (log, start) => counted('readLog', () => store.readLog(log, start)),
     close: () => store.close(),
   };

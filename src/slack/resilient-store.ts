@@ -200,7 +200,7 @@ export function withLocalFallback(primary: Store, options: LocalFallbackOptions 
       ),
     // Fix actions fail closed: their requests and audit trail never fall back to one replica's memory.
     compareAndSet: (key, expected, value, ttlMs) => primary.compareAndSet(key, expected, value, ttlMs),
-    appendLog: (log, expectedLength, entry) => primary.appendLog(log, expectedLength, entry),
+    appendLog: (log, expectedLength, entry, expectedLast) => primary.appendLog(log, expectedLength, entry, expectedLast),
     readLog: (log, start) => primary.readLog(log, start),
     close: async () => {
       closed = true;

@@ -42,8 +42,10 @@ export class MemoryStore implements Store {
   }
 
   async delete(key: string): Promise<void> {
+    // Like Redis's DEL: whatever the key holds, a value, a hash or a log.
     this.slots.delete(key);
     this.hashes.delete(key);
+    this.logs.delete(key);
   }
 
   async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
@@ -81,9 +83,10 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async appendLog(log: string, expectedLength: number, entry: string): Promise<boolean> {
+  async appendLog(log: string, expectedLength: number, entry: string, expectedLast?: string): Promise<boolean> {
     const entries = this.logs.get(log) ?? [];
     if (entries.length !== expectedLength) return false;
+    if (expectedLast !== undefined && entries[entries.length - 1] !== expectedLast) return false;
     entries.push(entry);
     this.logs.set(log, entries);
     return true;

@@ -53,8 +53,13 @@ redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
 return 1`;
 
 // XLEN and XADD in one script: an entry is added only after exactly the entries its writer has read.
+// ARGV: expected length, entry, '1' when the last entry must equal ARGV[4].
 const APPEND_LOG_SCRIPT = `
 if redis.call('XLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return 0 end
+if ARGV[3] == '1' then
+  local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+  if not last or last[2][2] ~= ARGV[4] then return 0 end
+end
 redis.call('XADD', KEYS[1], '*', 'e', ARGV[2])
 return 1`;
 
@@ -156,8 +161,9 @@ export class RedisStore implements Store {
     return Number(reply) === 1;
   }
 
-  async appendLog(log: string, expectedLength: number, entry: string): Promise<boolean> {
-    const reply = await this.run((redis) => redis.eval(APPEND_LOG_SCRIPT, 1, this.key(log), expectedLength, entry));
+  async appendLog(log: string, expectedLength: number, entry: string, expectedLast?: string): Promise<boolean> {
+    const check = expectedLast === undefined ? ['0', ''] : ['1', expectedLast];
+    const reply = await this.run((redis) => redis.eval(APPEND_LOG_SCRIPT, 1, this.key(log), expectedLength, entry, ...check));
     return Number(reply) === 1;
   }
 

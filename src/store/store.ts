@@ -31,10 +31,11 @@ export interface Store {
   compareAndSet(key: string, expected: string | undefined, value: string, ttlMs: number): Promise<boolean>;
   /**
    * Appends an entry to an append-only log (a Redis stream) only when the log holds exactly `expectedLength`
-   * entries, atomically; true when appended. The audit trail uses it so its hash chain has one order across replicas.
-   * Logs never expire.
+   * entries and, when `expectedLast` is given, its last entry is exactly that, atomically; true when appended. The
+   * audit trail uses it so its hash chain has one order across replicas, and never chains onto a log that was lost
+   * and written again to the same length. Logs never expire.
    */
-  appendLog(log: string, expectedLength: number, entry: string): Promise<boolean>;
+  appendLog(log: string, expectedLength: number, entry: string, expectedLast?: string): Promise<boolean>;
   /** The log's entries from `start` (0-based) on, oldest first. */
   readLog(log: string, start?: number): Promise<string[]>;
   close(): Promise<void>;

@@ -145,6 +145,15 @@ describe.each(backends)('Store contract: $name', ({ open }) => {
     expect(await store.setIfAbsent('gone', 'again', 10_000)).toBe(true);
   });
 
+  it('delete removes a log too, and a log written afterwards starts afresh', async () => {
+    const store = open();
+    expect(await store.appendLog('audit', 0, 'old')).toBe(true);
+    await store.delete('audit');
+    expect(await store.readLog('audit')).toEqual([]);
+    expect(await store.appendLog('audit', 0, 'new')).toBe(true);
+    expect(await store.readLog('audit')).toEqual(['new']);
+  });
+
   it('delete resets a counter', async () => {
     const store = open();
     await store.increment('rate:reset', 10_000);
@@ -248,6 +257,17 @@ describe.each(backends)('Store contract: $name', ({ open }) => {
     expect(await store.appendLog('audit', 1, 'second {"json":true}')).toBe(true);
     expect(await store.readLog('audit')).toEqual(['first', 'second {"json":true}']);
     expect(await store.readLog('audit', 1)).toEqual(['second {"json":true}']);
+  });
+
+  it('appendLog with an expected last entry also refuses a log of the right length that ends otherwise', async () => {
+    const store = open();
+    expect(await store.appendLog('audit', 0, 'one')).toBe(true);
+    expect(await store.appendLog('audit', 1, 'two', 'not one')).toBe(false);
+    expect(await store.appendLog('audit', 1, 'two', 'one')).toBe(true);
+    expect(await store.appendLog('audit', 2, 'three', 'two')).toBe(true);
+    expect(await store.readLog('audit')).toEqual(['one', 'two', 'three']);
+    // An empty log has no last entry to match.
+    expect(await store.appendLog('empty', 0, 'first', 'anything')).toBe(false);
   });
 
   it('lets one of 10 concurrent appends at the same length win, so the log has one order', async () => {
