@@ -12,6 +12,7 @@ import { runAuditCommand } from '../../src/cli/commands/audit.js';
 import { runFixCommand } from '../../src/cli/commands/fix.js';
 import { startActionCluster, type ActionCluster } from '../actions/action-harness.js';
 import { daemonSet, node, pod } from '../actions/cluster-objects.js';
+import { twoReplicaTrail } from '../support/two-replica-trail.js';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -129,6 +130,34 @@ describe('k8sfix audit verify', () => {
     const result = await check(swapped);
     expect(result.stdout).toMatch(/\(reordered\): record 4 \(line 3\) is out of order: record 3 should come first/);
     expect(result.code).toBe(1);
+  });
+
+  test("several replicas' files are checked together, in any order; one alone names the record it lacks", async () => {
+    const { a, b } = await twoReplicaTrail();
+    const fileA = join(dir, 'replica-a.jsonl');
+    const fileB = join(dir, 'replica-b.jsonl');
+    await writeFile(fileA, `${a.lines.join('\n')}\n`);
+    await writeFile(fileB, `${b.lines.join('\n')}\n`);
+    expect(await audit(['verify', fileA, fileB])).toEqual({ code: 0, stdout: `${fileA}, ${fileB}: 6 records in one chain, intact\n`, stderr: '' });
+    const alone = await audit(['verify', '--any-order', fileA]);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toContain('the chain is broken (removed): record 5, which record 6 (');
+    // A log collector's export: the records of both, reversed, among the app's own JSON log lines.
+    const exported = join(dir, 'export.jsonl');
+    await writeFile(exported, `${[...a.lines, '{"level":30,"msg":"answered"}', ...b.lines].reverse().join('\n')}\n`);
+    const strict = await audit(['verify', exported]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('k8sfix audit verify --any-order FILE checks the chain in any order');
+    expect(await audit(['verify', '--any-order', exported])).toEqual({ code: 0, stdout: `${exported}: 6 records in one chain, intact; 1 other log lines skipped\n`, stderr: '' });
+  });
+
+  test('a trail the shared store lost and restarted is two chains, each intact', async () => {
+    const { a, b } = await twoReplicaTrail('after-4');
+    const fileA = join(dir, 'restarted-a.jsonl');
+    const fileB = join(dir, 'restarted-b.jsonl');
+    await writeFile(fileA, `${a.lines.join('\n')}\n`);
+    await writeFile(fileB, `${b.lines.join('\n')}\n`);
+    expect((await audit(['verify', fileA, fileB])).stdout).toBe(`${fileA}, ${fileB}: 7 records in 2 chains (the shared trail was lost and restarted 1 time), intact\n`);
   });
 
   test('the last record removed is not detectable by the chain alone: the count shows it', async () => {
