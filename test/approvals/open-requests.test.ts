@@ -38,6 +38,27 @@ describe('OpenRequestsFeed', () => {
     expect(await feed.newlyOpen()).toEqual([{ id: 'req_later', expiresAt: at }]);
   });
 
+  test('a trail the store lost and began again is read from its start: at once when it outgrows the old one, within the quiet reads when it is shorter', async () => {
+    const store = new MemoryStore();
+    const feed = new OpenRequestsFeed(store, 2);
+    const at = Date.parse(EXPIRES);
+    await lifecycle(store, 'req_before', [['proposed', 'proposed'], ['previewed', 'pending'], ['approved', 'approved'], ['executing', 'executing']]);
+    expect(await feed.newlyOpen()).toEqual([{ id: 'req_before', expiresAt: at }]);
+    // Redis comes back empty; the new trail has one request so far, in fewer records than the feed had read.
+    await store.delete(AUDIT_LOG);
+    await lifecycle(store, 'req_short', [['proposed', 'proposed'], ['previewed', 'pending']]);
+    expect(await feed.newlyOpen()).toEqual([]);
+    expect(await feed.newlyOpen()).toEqual([{ id: 'req_short', expiresAt: at }]);
+    // Lost again, and the new trail is longer than the one read when the feed next looks.
+    await store.delete(AUDIT_LOG);
+    await lifecycle(store, 'req_long', [['proposed', 'proposed'], ['previewed', 'pending']]);
+    await lifecycle(store, 'req_other', [['proposed', 'proposed'], ['previewed', 'pending']]);
+    expect(await feed.newlyOpen()).toEqual([
+      { id: 'req_long', expiresAt: at },
+      { id: 'req_other', expiresAt: at },
+    ]);
+  });
+
   test('skips lines of the trail that are not records', async () => {
     const store = new MemoryStore();
     await lifecycle(store, 'req_waiting', [['proposed', 'proposed'], ['previewed', 'pending']]);
