@@ -81,6 +81,7 @@ export function verifyMergedAuditTrail(sources: readonly TrailSource[]): MergedV
   }
   // What no chain reaches follows a record that is in none of the files: name the earliest such gap.
   const cut = [...byHash.values()].filter((located) => !reached.has(located.record.hash) && !byHash.has(located.record.prev)).sort((a, b) => a.record.seq - b.record.seq)[0];
+  if (cut && cut.record.seq <= 1) return { ok: false, problem: 'changed', message: `record ${cut.record.seq} (${cut.where}) does not start a chain: it was changed` };
   if (cut) {
     const gap = cut.record.seq - 1;
     return { ok: false, problem: 'removed', message: `record ${gap}, which record ${cut.record.seq} (${cut.where}) follows, is in none of the files: it was removed, or a file is missing` };
