@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import type { ActionsConfig } from './actions-config.js';
 import { checkApprover, requiredApprovals, type GroupMembers } from './approval-policy.js';
 import type { AuditTrail } from './audit-trail.js';
-import { unlockNodes } from './node-lock.js';
+import { LOCK_TTL_MS, unlockNodes } from './node-lock.js';
 import { preExecutionChecks, type CurrentVerdict } from './pre-execution-checks.js';
 import { createRequest, isRequestId, loadRequest, newRequestId, updateRequest } from './request-store.js';
 import { FINAL_STATES, type ActionRequest, type ApproveResult, type EndResult, type ProposeResult, type Refusal, type RefusalCode, type RequestState } from './types.js';
@@ -59,15 +59,13 @@ export interface Approvals {
 }
 
 /**
- * Longer than a run takes (node locks are held as long): a request still approved or executing this long after its
- * last approval, plus the verify timeout, was cut off because the replica running it stopped.
+ * When a request that is approved or executing counts as interrupted; undefined in any other state. A run takes no
+ * longer than its node locks are held, so a request still approved or executing that long after its last approval,
+ * plus the verify timeout, was cut off because the replica running it stopped.
  */
-const INTERRUPTED_AFTER_MS = 15 * 60 * 1000;
-
-/** When a request that is approved or executing counts as interrupted; undefined in any other state. */
 export function runDeadline(request: ActionRequest, verifyTimeoutMs: number): number | undefined {
   if (request.state !== 'approved' && request.state !== 'executing') return undefined;
-  return Math.max(request.createdAt, ...request.approvals.map((approval) => approval.at)) + INTERRUPTED_AFTER_MS + verifyTimeoutMs;
+  return Math.max(request.createdAt, ...request.approvals.map((approval) => approval.at)) + LOCK_TTL_MS + verifyTimeoutMs;
 }
 
 const refusal = (code: RefusalCode, reason: string, next: string, request?: ActionRequest): Refusal => ({ ok: false, code, reason, next, ...(request ? { request } : {}) });

@@ -1,7 +1,7 @@
 import type { Store } from '../store/store.js';
 
-/** Longest a lock can outlive a replica that died mid-action. */
-const LOCK_TTL_MS = 15 * 60 * 1000;
+/** Longest a lock can outlive a replica that died mid-action; a run is assumed never to take longer. */
+export const LOCK_TTL_MS = 15 * 60 * 1000;
 
 const keyOf = (context: string, node: string) => `actions:node-lock:${context}:${node}`;
 
