@@ -25,3 +25,19 @@ export interface AuditRecord extends AuditEvent {
 export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
   return sha256(canonicalJson(record));
 }
+
+/** True for a value shaped like an audit record: it has the fields that chain it (seq, hash, prev). */
+export function isAuditRecord(value: unknown): value is AuditRecord {
+  const record = value as Partial<AuditRecord> | null;
+  return typeof record === 'object' && record !== null && typeof record.seq === 'number' && typeof record.hash === 'string' && typeof record.prev === 'string';
+}
+
+/** The record a line of a trail holds, or undefined for a line that is not JSON or not a record. */
+export function parseAuditRecord(line: string): AuditRecord | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isAuditRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { GENESIS_HASH, hashRecord, type AuditEvent, type AuditRecord } from './audit-record.js';
+import { GENESIS_HASH, hashRecord, parseAuditRecord, type AuditEvent, type AuditRecord } from './audit-record.js';
 import type { AuditSink } from './audit-sink.js';
 
 /** The store log the trail is kept in. */
@@ -86,15 +86,7 @@ export function createAuditTrail(store: Store, sink: AuditSink, now: () => numbe
 
 /** A record's own hash and the hash it chains to, read from a line of the log. */
 function linksOf(line: string): { hash: string; prev: string } {
-  let record: unknown;
-  try {
-    record = JSON.parse(line);
-  } catch {
-    record = undefined;
-  }
-  const { hash, prev } = (record ?? {}) as Partial<AuditRecord>;
-  if (typeof hash !== 'string' || typeof prev !== 'string') {
-    throw new Error('a record of the shared audit trail is not an audit record, so nothing can chain to it; nothing was recorded');
-  }
-  return { hash, prev };
+  const record = parseAuditRecord(line);
+  if (!record) throw new Error('a record of the shared audit trail is not an audit record, so nothing can chain to it; nothing was recorded');
+  return record;
 }

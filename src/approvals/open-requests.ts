@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import type { AuditRecord } from './audit-record.js';
+import { parseAuditRecord, type AuditRecord } from './audit-record.js';
 import { AUDIT_LOG } from './audit-trail.js';
 import { FINAL_STATES, type RequestState } from './types.js';
 
@@ -47,7 +47,7 @@ export class OpenRequestsFeed {
     for (const line of lines) {
       const record = parseRecord(line);
       if (!record) continue;
-      if (typeof record.hash === 'string') this.lastHash = record.hash;
+      this.lastHash = record.hash;
       const expiresAt = record.event === 'previewed' ? Date.parse(String(record.detail?.['expiresAt'])) : NaN;
       if (Number.isFinite(expiresAt)) open.set(record.requestId, expiresAt);
       else if (record.state !== undefined && FINAL.has(record.state)) open.delete(record.requestId);
@@ -67,13 +67,8 @@ export class OpenRequestsFeed {
   }
 }
 
-/** A record as the trail holds it, or undefined for a line that is not one (the trail is read, never trusted to parse). */
-function parseRecord(line: string): Pick<AuditRecord, 'requestId' | 'event' | 'state' | 'detail'> & Partial<Pick<AuditRecord, 'hash' | 'prev'>> | undefined {
-  try {
-    const record = JSON.parse(line) as Partial<AuditRecord> | null;
-    if (typeof record?.requestId !== 'string' || typeof record.event !== 'string') return undefined;
-    return record as AuditRecord;
-  } catch {
-    return undefined;
-  }
+/** A request's record as the trail holds it, or undefined for a line that is not one (the trail is read, never trusted to parse). */
+function parseRecord(line: string): AuditRecord | undefined {
+  const record = parseAuditRecord(line);
+  return record && typeof record.requestId === 'string' && typeof record.event === 'string' ? record : undefined;
 }

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, hashRecord, type AuditRecord } from './audit-record.js';
+import { GENESIS_HASH, hashRecord, isAuditRecord, type AuditRecord } from './audit-record.js';
 
 /** The lines of one audit file, and the name to report them by. */
 export interface TrailSource {
@@ -37,7 +37,7 @@ export function verifyMergedAuditTrail(sources: readonly TrailSource[]): MergedV
       } catch {
         return { ok: false, problem: 'unreadable', message: `${where} is not JSON: a record there was changed or cut` };
       }
-      if (!looksLikeRecord(parsed)) {
+      if (!isAuditRecord(parsed)) {
         otherLines++;
         continue;
       }
@@ -88,9 +88,4 @@ export function verifyMergedAuditTrail(sources: readonly TrailSource[]): MergedV
   }
   if (reached.size < byHash.size) return { ok: false, problem: 'changed', message: 'some records chain to one another but to no first record: they were changed' };
   return { ok: true, records: byHash.size, chains: starts.length, otherLines };
-}
-
-function looksLikeRecord(value: unknown): value is AuditRecord {
-  const record = value as Partial<AuditRecord> | null;
-  return typeof record === 'object' && record !== null && typeof record.seq === 'number' && typeof record.hash === 'string' && typeof record.prev === 'string';
 }
