@@ -6,7 +6,8 @@ import type { Store } from '../store/store.js';
 import type { ActionsConfig } from './actions-config.js';
 import { checkApprover, requiredApprovals, type GroupMembers } from './approval-policy.js';
 import type { AuditTrail } from './audit-trail.js';
-import { LOCK_TTL_MS, unlockNodes } from './node-lock.js';
+import { HoldingsKeeper } from './holdings-keeper.js';
+import { LOCK_TTL_MS } from './node-lock.js';
 import { preExecutionChecks, type CurrentVerdict } from './pre-execution-checks.js';
 import { createRequest, isRequestId, loadRequest, newRequestId, updateRequest } from './request-store.js';
 import { FINAL_STATES, type ActionRequest, type ApproveResult, type EndResult, type ProposeResult, type Refusal, type RefusalCode, type RequestState } from './types.js';
@@ -25,6 +26,14 @@ export interface ApprovalsDeps {
   groupMembers?: GroupMembers;
   currentVerdict?: CurrentVerdict;
   now?: () => number;
+  /**
+   * How long after the shared store starts a new life (a restart of a Redis that keeps nothing on disk) before node
+   * locks and the disruption budget are trusted, so that running fixes can take theirs back first. Default 15 s;
+   * 0 where the store cannot be lost without this process (MemoryStore).
+   */
+  storeSettleMs?: number;
+  /** Told when a running fix lost its node lock to another request while the store was away. */
+  onHoldingLost?: (what: string) => void;
 }
 
 /** Told of a run's progress; it must not throw, and the run does not wait for it. */
@@ -56,6 +65,8 @@ export interface Approvals {
   get(requestId: string): Promise<ActionRequest | undefined>;
   /** Whether the succeeded request's action can be undone. */
   canUndo(request: ActionRequest): boolean;
+  /** Stops looking after what this replica holds in the store. */
+  close(): void;
 }
 
 /**
@@ -98,6 +109,12 @@ function notPending(request: ActionRequest): Refusal {
 export function createApprovals(deps: ApprovalsDeps): Approvals {
   const now = deps.now ?? Date.now;
   const { store, audit, config } = deps;
+  const holdings = new HoldingsKeeper(store, {
+    now,
+    ...(deps.storeSettleMs !== undefined ? { settleMs: deps.storeSettleMs } : {}),
+    ...(deps.onHoldingLost ? { onLost: deps.onHoldingLost } : {}),
+  });
+  void holdings.start();
 
   async function guarded<T extends { ok: boolean }>(work: () => Promise<T | Refusal>): Promise<T | Refusal> {
     try {
@@ -198,7 +215,7 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
     const replan = () => (request.undoOf ? action.undo!(ctx, request.undoOf.executed) : action.plan(ctx, request.params));
     let executing: ActionRequest | undefined;
     try {
-      const failure = await preExecutionChecks({ store, config, request, action, ctx, replan, ...(deps.currentVerdict ? { currentVerdict: deps.currentVerdict } : {}), now: now() });
+      const failure = await preExecutionChecks({ holdings, config, request, action, ctx, replan, ...(deps.currentVerdict ? { currentVerdict: deps.currentVerdict } : {}), now: now() });
       if (failure) {
         const ended = await transition(request.id, ['approved'], failure.state, { outcome: { at: now(), reason: failure.reason } });
         await audit.append({ requestId: request.id, event: failure.state, actor: 'k8sfix', state: failure.state, detail: { code: failure.code, reason: failure.reason } });
@@ -209,7 +226,7 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
       await audit.append({ requestId: request.id, event: 'executing', actor: approver, state: 'executing', detail: { hash: request.plan!.hash } });
       watch?.running?.(executing);
     } catch (error) {
-      await unlockNodes(store, request.context, nodes, request.id).catch(() => undefined);
+      await holdings.unlock(request.context, nodes, request.id).catch(() => undefined);
       throw error;
     }
     try {
@@ -245,7 +262,7 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
         executing,
       );
     } finally {
-      await unlockNodes(store, request.context, nodes, request.id).catch(() => undefined);
+      await holdings.unlock(request.context, nodes, request.id).catch(() => undefined);
     }
   }
 
@@ -333,6 +350,8 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
     get: (requestId) => guarded(async () => ({ ok: true as const, request: (await loadRequest(store, requestId))?.request })).then((r) => (r.ok ? r.request : undefined)),
 
     canUndo: (request) => request.state === 'succeeded' && !request.undoOf && !!deps.actions.get(request.action)?.undo,
+
+    close: () => holdings.close(),
   };
 }
 

@@ -28,3 +28,12 @@ export async function unlockNodes(store: Store, context: string, nodes: readonly
     await store.compareAndSet(keyOf(context, node), requestId, 'released', 1);
   }
 }
+
+/**
+ * Takes a lock back for the request that holds it, after the store lost it: true when the request holds it now,
+ * false when another request took the node in the meantime.
+ */
+export async function retakeNodeLock(store: Store, context: string, node: string, requestId: string, ttlMs: number): Promise<boolean> {
+  if (await store.setIfAbsent(keyOf(context, node), requestId, ttlMs)) return true;
+  return (await store.get(keyOf(context, node))) === requestId;
+}

@@ -1,9 +1,7 @@
 import type { Action, ActionContext, Plan } from '../actions/types.js';
 import { isActionError } from '../actions/action-error.js';
-import type { Store } from '../store/store.js';
 import type { ActionsConfig } from './actions-config.js';
-import { takeFromBudget } from './disruption-budget.js';
-import { lockNodes } from './node-lock.js';
+import type { HoldingsKeeper } from './holdings-keeper.js';
 import type { ActionRequest, RefusalCode } from './types.js';
 
 /** The cluster's verdict for an entry now: the caller's applicability check. */
@@ -39,7 +37,8 @@ function whatChanged(approved: Plan, fresh: Plan): string {
  * is taken; the caller releases the locks.
  */
 export async function preExecutionChecks(input: {
-  store: Store;
+  /** Takes the node locks and the budget, and keeps them through a restart of the store. */
+  holdings: HoldingsKeeper;
   config: ActionsConfig;
   request: ActionRequest;
   action: Action;
@@ -48,7 +47,7 @@ export async function preExecutionChecks(input: {
   currentVerdict?: CurrentVerdict;
   now: number;
 }): Promise<CheckFailure | undefined> {
-  const { store, config, request, now } = input;
+  const { config, request, now, holdings } = input;
   const approved = request.plan!;
   if (config.killSwitch()) {
     return { state: 'blocked', code: 'kill-switch', reason: 'the fix-action kill switch is on (K8SFIX_ACTIONS_KILL_SWITCH=true)', next: 'an operator must turn it off before any action runs' };
@@ -74,11 +73,20 @@ export async function preExecutionChecks(input: {
   if (fresh.hash !== approved.hash) {
     return { state: 'stale', code: 'stale', reason: `the cluster changed since the plan was approved: ${whatChanged(approved, fresh)}`, next: 'propose the fix again to get a new plan approved' };
   }
-  const busy = await lockNodes(store, request.context, approved.preview.blastRadius.nodes, request.id);
+  const nodes = approved.preview.blastRadius.nodes;
+  if ((nodes.length > 0 || approved.preview.disruptive) && !(await holdings.settled())) {
+    return {
+      state: 'blocked',
+      code: 'store-restarted',
+      reason: 'the shared store (Redis) restarted empty again and again while this fix waited, so the node locks and the disruption budget of running fixes cannot be trusted; nothing was sent',
+      next: 'propose the fix again once Redis has stayed up',
+    };
+  }
+  const busy = await holdings.lock(request.context, nodes, request.id);
   if (busy) {
     return { state: 'blocked', code: 'node-busy', reason: `node ${busy.busy} is in use by another fix action (${busy.by})`, next: 'wait for it to finish, then propose this fix again' };
   }
-  if (approved.preview.disruptive && !(await takeFromBudget(store, request.context, config.budgetPerHour, request.id, now))) {
+  if (approved.preview.disruptive && !(await holdings.takeBudget(request.context, config.budgetPerHour, request.id, now))) {
     return {
       state: 'blocked',
       code: 'budget-exhausted',

@@ -73,6 +73,7 @@ export type RefusalCode =
   | 'freeze-window'
   | 'budget-exhausted'
   | 'node-busy'
+  | 'store-restarted'
   | 'stale'
   | 'execute-failed'
   | 'verify-failed'

@@ -98,7 +98,10 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   const services = createServices(config, { ...deps, store, logger, observe, matcher: instrumentMatcher(deps.matcher, metrics) });
   if (deps.fixActions?.config.enabled) {
     // `store` is the shared store itself (only counted), never services.store's local fallback: actions fail closed.
-    services.fix = createFixActions(deps.fixActions, store, app.client, logger, metrics);
+    // One process's memory is lost only with the runs it holds, so only Redis, which can restart empty under
+    // running fixes, makes locks and the budget wait for a new store to settle.
+    const settle = deps.fixActions.storeSettleMs ?? (deps.store instanceof RedisStore ? undefined : 0);
+    services.fix = createFixActions({ ...deps.fixActions, ...(settle !== undefined ? { storeSettleMs: settle } : {}) }, store, app.client, logger, metrics);
   }
   app.use(observeRequests(observe));
   if (receiver instanceof HTTPReceiver) {

@@ -26,6 +26,8 @@ export interface FixActionsDeps {
   now?: () => number;
   /** How often the audit trail is read for open requests that other replicas posted; default a minute. */
   followEveryMs?: number;
+  /** How long after Redis restarts empty before node locks and the budget are trusted (see createApprovals); default 15 s, 0 on MemoryStore. */
+  storeSettleMs?: number;
 }
 
 /** The fix-action parts listeners use. */
@@ -60,6 +62,8 @@ export function createFixActions(deps: FixActionsDeps, store: Store, client: web
     groupMembers: groups.members,
     ...(deps.currentVerdict ? { currentVerdict: deps.currentVerdict } : {}),
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.storeSettleMs !== undefined ? { storeSettleMs: deps.storeSettleMs } : {}),
+    onHoldingLost: (what) => logger?.error(`k8sfix: ${what}; look at that node now`),
   });
   const fix: FixActions = {
     config: deps.config,
@@ -78,6 +82,7 @@ export function createFixActions(deps: FixActionsDeps, store: Store, client: web
     ),
     close: () => {
       stopFollowing();
+      approvals.close();
       fix.expiries.close();
       sink.close();
     },

@@ -13,6 +13,7 @@ import { APPROVER_1, APPROVER_2, testActionsConfig } from '../support/test-actio
 import { createAuditSink, type AuditSink } from '../../src/approvals/audit-sink.js';
 import { createAuditTrail, type AuditTrail } from '../../src/approvals/audit-trail.js';
 import { createApprovals, type Approvals, type ProposeInput } from '../../src/approvals/create-approvals.js';
+import type { ApproveResult } from '../../src/approvals/types.js';
 import { verifyAuditChain } from '../../src/approvals/verify-audit-chain.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
@@ -54,6 +55,7 @@ let prefixes = 0;
 afterEach(async () => {
   if (!world) return;
   for (const r of [world.a, world.b]) {
+    r.approvals.close();
     r.sink.close();
     await r.store.close();
   }
@@ -66,6 +68,10 @@ interface StartOptions {
   resources?: Omit<FakeResourcesOptions, 'objects'>;
   /** Per replica, what differs in the context its actions run in. */
   contexts?: Partial<Record<'replica-a' | 'replica-b', Partial<ActionContext>>>;
+  /** How long a restarted store settles; 0 (no wait) unless a test restarts Redis under a running fix. */
+  storeSettleMs?: number;
+  /** Receives what each replica says when a running fix lost its node lock. */
+  lost?: string[];
 }
 
 async function start(objects: Record<string, unknown>[], overrides: Partial<ActionsConfig> = {}, redisUrl = redis.url, options: StartOptions = {}): Promise<World> {
@@ -87,6 +93,8 @@ async function start(objects: Record<string, unknown>[], overrides: Partial<Acti
       actionContext: () => cluster.ctx(options.contexts?.[name]),
       groupMembers: async (group) => (group === 'S0ONCALL' ? [GROUP_MEMBER] : []),
       now: () => clock.now,
+      storeSettleMs: options.storeSettleMs ?? 0,
+      onHoldingLost: (what) => options.lost?.push(`${name}: ${what}`),
     });
     return { approvals, store, audit, sink, file };
   };
@@ -103,6 +111,17 @@ const anetd = () => [
 ];
 const restart = (podName = 'anetd-x7k2p') => ({ action: 'restart-controller-pod', context: 'abm-edge', params: { namespace: 'kube-system', pod: podName }, requester: REQUESTER });
 const deletes = (w: World) => w.cluster.resources.applied().filter((m) => m.method !== 'GET');
+
+/** Proposes once the replicas have reconnected to a restarted Redis; until then a proposal is refused as store-unavailable. */
+async function proposedWhenBack(w: World, input: ProposeInput) {
+  for (let i = 0; i < 100; i++) {
+    const result = await w.a.approvals.propose(input);
+    if (result.ok) return result.request;
+    expect(result.code).toBe('store-unavailable');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the replicas did not reconnect to Redis in 5 s');
+}
 
 async function proposed(w: World, input: ProposeInput = restart()) {
   const result = await w.a.approvals.propose(input);
@@ -297,18 +316,8 @@ describe('approving a fix', () => {
       expect(before).toHaveLength(6);
       await own.stop();
       again = await startRedisServer({ port: own.port });
-      // The replicas reconnect by themselves; until then a proposal is refused as store-unavailable.
-      let second: Awaited<ReturnType<typeof w.a.approvals.propose>> | undefined;
-      for (let i = 0; i < 100 && !second?.ok; i++) {
-        second = await w.a.approvals.propose(restart('anetd-m4n5b'));
-        if (!second.ok) {
-          expect(second.code).toBe('store-unavailable');
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }
-      expect(second).toEqual(expect.objectContaining({ ok: true }));
-      if (!second?.ok) return;
-      expect(await w.b.approvals.approve(second.request.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
+      const second = await proposedWhenBack(w, restart('anetd-m4n5b'));
+      expect(await w.b.approvals.approve(second.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
       expect(deletes(w).map((m) => m.path)).toEqual(['/api/v1/namespaces/kube-system/pods/anetd-x7k2p', '/api/v1/namespaces/kube-system/pods/anetd-m4n5b']);
 
       const after = await w.a.audit.read();
@@ -316,6 +325,58 @@ describe('approving a fix', () => {
       // Replica a had seen the old trail up to its own second record (b wrote the rest, and b's file has them).
       expect(after[0]!.detail).toEqual(expect.objectContaining({ lastSeen: { seq: 2, hash: before[1]!.hash } }));
       expect(verifyAuditChain(after.map((r) => JSON.stringify(r)))).toEqual({ ok: true, records: 7 });
+    } finally {
+      await own.stop();
+      await again?.stop();
+    }
+  });
+
+  test('Redis restarted empty under a running fix: the run takes its node lock back before any replica may lock, so a fix on the same node is refused as busy', async () => {
+    const own = await startRedisServer();
+    let again: RedisServer | undefined;
+    const lost: string[] = [];
+    // While replica b's run waits for the replacement pod, Redis restarts empty, and replica a gets a fix on the
+    // same node approved. b's run goes on only once a's approval has ended.
+    let meanwhile: Promise<ApproveResult> | undefined;
+    let w: World | undefined;
+    const sleep = async (ms: number) => {
+      meanwhile ??= (async () => {
+        await own.stop();
+        again = await startRedisServer({ port: own.port });
+        const other = await proposedWhenBack(w!, restart('netd-q1w2e'));
+        return w!.a.approvals.approve(other.id, APPROVER_2);
+      })();
+      await meanwhile;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    };
+    try {
+      const netd = [daemonSet('kube-system', 'netd', 'netd-uid'), pod('kube-system', 'netd-q1w2e', 'edge-node-1', { kind: 'DaemonSet', name: 'netd', uid: 'netd-uid' })];
+      w = await start([...anetd(), ...netd], {}, own.url, { resources: { replacePods: false }, contexts: { 'replica-b': { sleep } }, storeSettleMs: 1000, lost });
+      const first = await proposed(w);
+      await w.b.approvals.approve(first.id, APPROVER_1);
+      const other = await meanwhile!;
+      expect(other).toEqual(expect.objectContaining({ ok: false, code: 'node-busy', reason: `node edge-node-1 is in use by another fix action (${first.id})` }));
+      expect(deletes(w).map((m) => `${m.method} ${m.path}`)).toEqual(['DELETE /api/v1/namespaces/kube-system/pods/anetd-x7k2p']);
+      expect(lost).toEqual([]);
+    } finally {
+      await own.stop();
+      await again?.stop();
+    }
+  });
+
+  test('Redis restarted empty within the hour: the replica that took the disruption budget puts it back, so the hour still counts', async () => {
+    const own = await startRedisServer();
+    let again: RedisServer | undefined;
+    try {
+      const w = await start(anetd(), { budgetPerHour: 1 }, own.url, { storeSettleMs: 1000 });
+      const first = await proposed(w, restart('anetd-x7k2p'));
+      expect(await w.b.approvals.approve(first.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
+      await own.stop();
+      again = await startRedisServer({ port: own.port });
+      const second = await proposedWhenBack(w, restart('anetd-m4n5b'));
+      const blocked = await w.a.approvals.approve(second.id, APPROVER_1);
+      expect(blocked).toEqual(expect.objectContaining({ ok: false, code: 'budget-exhausted' }));
+      expect(deletes(w)).toHaveLength(1);
     } finally {
       await own.stop();
       await again?.stop();

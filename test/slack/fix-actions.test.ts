@@ -95,6 +95,8 @@ async function start(objects: Record<string, unknown>[], redisUrl = redis.url, o
         actionContext: () => cluster.ctx(options.contexts?.[name as 'a' | 'b']),
         auditSink: createAuditSink(join(dir, `${name}.jsonl`)),
         now: () => clock.now,
+        // Redis is never restarted under a running fix here (test/approvals covers that), so nothing waits for it to settle.
+        storeSettleMs: 0,
         ...(options.followEveryMs !== undefined ? { followEveryMs: options.followEveryMs } : {}),
       },
     });
