@@ -16,6 +16,7 @@ import { AUDIT_LOG } from '../../src/approvals/audit-trail.js';
 import { ACTION_IDS, VIEW_IDS } from '../../src/slack/action-ids.js';
 import type { ClusterChecker } from '../../src/slack/cluster-checker.js';
 import { RedisStore } from '../../src/store/redis-store.js';
+import { Redis } from 'ioredis';
 import { startActionCluster, type ActionCluster } from '../actions/action-harness.js';
 import { daemonSet, node, pod, validatingWebhook } from '../actions/cluster-objects.js';
 import type { RecordedCall } from '../support/fake-slack-api.js';
@@ -118,7 +119,8 @@ const anetd = () => [
 ];
 const mutations = (w: World) => w.cluster.resources.applied().filter((m) => m.method !== 'GET').map((m) => `${m.method} ${m.path}`);
 
-function click(actionId: string, value: string, user: string, message?: { ts: string; threadTs?: string }, channel = CHANNEL): Record<string, unknown> {
+/** A click as Slack sends it; `message.blocks` is Slack's copy of the clicked message, which real clicks carry. */
+function click(actionId: string, value: string, user: string, message?: { ts: string; threadTs?: string; blocks?: unknown[] }, channel = CHANNEL): Record<string, unknown> {
   return {
     type: 'block_actions',
     user: { id: user },
@@ -126,7 +128,7 @@ function click(actionId: string, value: string, user: string, message?: { ts: st
     trigger_id: `trigger-${Math.random().toString(16).slice(2)}`,
     channel: { id: channel },
     container: { type: 'message', channel_id: channel, message_ts: message?.ts ?? '1700000000.000100' },
-    ...(message ? { message: { ts: message.ts, text: 'x', ...(message.threadTs ? { thread_ts: message.threadTs } : {}) } } : {}),
+    ...(message ? { message: { ts: message.ts, text: 'x', ...(message.threadTs ? { thread_ts: message.threadTs } : {}), ...(message.blocks ? { blocks: message.blocks } : {}) } } : {}),
     actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
   };
 }
@@ -156,14 +158,14 @@ const ephemeralsTo = (w: World, user: string) => calls(w, 'chat.postEphemeral').
 const lastUpdate = (w: World, ts: string) => calls(w, 'chat.update').filter((c) => c.body.ts === ts).sort((x, y) => x.at - y.at).at(-1);
 
 /** A "Propose fix" reference as an answer's button would carry, clicked on replica a; returns the posted request. */
-async function requestPosted(w: World, action: string, params: Record<string, string>): Promise<{ id: string; ts: string; text: string }> {
+async function requestPosted(w: World, action: string, params: Record<string, string>): Promise<{ id: string; ts: string; text: string; blocks: unknown[] }> {
   const ref = await w.a.slack.services.fix!.proposals.save({ action, context: CONTEXT, entryId: 'test-entry', params, ask: [], channel: CHANNEL, threadTs: '1699999999.000100' });
   await w.a.action(click(`${ACTION_IDS.proposeFix}:0`, ref, REQUESTER));
   await idle(w);
   const posted = calls(w, 'chat.postMessage').at(-1);
   if (!posted) throw new Error(`no approval request posted; ephemerals: ${ephemeralsTo(w, REQUESTER).join(' | ')}`);
   const approve = (posted.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === ACTION_IDS.approveFix);
-  return { id: approve!.value, ts: String(posted.response!.ts), text: blocksText(posted.body.blocks) };
+  return { id: approve!.value, ts: String(posted.response!.ts), text: blocksText(posted.body.blocks), blocks: posted.body.blocks as unknown[] };
 }
 
 const WEBHOOK_PASTE =
@@ -412,8 +414,9 @@ describe('fix actions in Slack', () => {
   test('a tampered or unknown request id is refused, escaped, and nothing runs', async () => {
     const w = await start(anetd());
     const request = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+    // On the live request's own message: a value that is not on it never changes that message.
     for (const value of [`req_${'0'.repeat(32)}`, `${request.id}x`, 'restart-controller-pod kube-system <!channel>']) {
-      await w.a.action(click(ACTION_IDS.approveFix, value, APPROVER_1, { ts: request.ts }));
+      await w.a.action(click(ACTION_IDS.approveFix, value, APPROVER_1, { ts: request.ts, blocks: request.blocks }));
     }
     await idle(w);
     const notes = ephemeralsTo(w, APPROVER_1);
@@ -422,6 +425,29 @@ describe('fix actions in Slack', () => {
     expect(notes.join('\n')).not.toContain('<!channel>');
     expect(calls(w, 'chat.update')).toEqual([]);
     expect(mutations(w)).toEqual([]);
+  });
+
+  test('a request Redis lost (it restarted empty): a click on its Approve takes the buttons off its message for everyone, keeps the preview, and runs nothing', async () => {
+    const own = await startRedisServer();
+    const admin = new Redis(own.url);
+    try {
+      const w = await start(anetd(), own.url);
+      const request = await requestPosted(w, 'restart-controller-pod', { namespace: 'kube-system', pod: 'anetd-x7k2p' });
+      await admin.flushall();
+      await w.b.action(click(ACTION_IDS.approveFix, request.id, APPROVER_1, { ts: request.ts, blocks: request.blocks }));
+      await idle(w);
+      expect(ephemeralsTo(w, APPROVER_1).at(-1)).toMatch(/no such request/);
+      const updated = lastUpdate(w, request.ts)!.body;
+      const text = blocksText(updated.blocks);
+      expect(text).toContain('delete pod kube-system/anetd-x7k2p on node edge-node-1');
+      expect(text).toContain("Buttons removed: this request is no longer in k8sfix's store (Redis restarted empty, or it was removed after a week)");
+      expect(JSON.stringify(updated.blocks)).not.toContain(ACTION_IDS.approveFix);
+      expect(blockKitViolations(updated as { text: string; blocks: unknown[] })).toEqual([]);
+      expect(mutations(w)).toEqual([]);
+    } finally {
+      admin.disconnect();
+      await own.stop();
+    }
   });
 
   test('the target replaced between plan and approval: stale, the message says what changed, no mutation', async () => {

@@ -115,6 +115,24 @@ function buttonsFor(request: ActionRequest, undoable: boolean, proposeAgainRef?:
 }
 
 /** The private reply to a refused click: why, and what to do next, escaped. */
+/**
+ * A request message whose request is gone from the store: the message as it was (Slack's copy from the click),
+ * without its buttons, and one line saying why. Nothing in it is new text from the click.
+ */
+export function renderLostRequest(blocks: readonly Block[], text: string): SlackMessage {
+  const kept = blocks.filter((block) => block.type !== 'actions').slice(0, LIMITS.blocksPerMessage - 1);
+  return {
+    text: text || 'Fix-action request gone',
+    blocks: [
+      ...kept,
+      context([
+        ':warning: Buttons removed: this request is no longer in k8sfix\'s store (Redis restarted empty, or it was removed after a week), so nobody can approve it. ' +
+          'If the fix is still needed, paste the error again to propose it afresh.',
+      ]),
+    ],
+  };
+}
+
 export function renderRefusal(reason: string, next: string): SlackMessage {
   return {
     text: fitPlain(`k8sfix refused: ${reason}`, 300),

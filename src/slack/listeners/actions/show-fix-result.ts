@@ -1,7 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import { FINAL_STATES, type ActionRequest, type Refusal } from '../../../approvals/types.js';
 import { recordFixAction, type FixActionState } from '../../../observe/metrics.js';
-import { renderApproval, renderRefusal } from '../../blocks/render-approval.js';
+import { renderApproval, renderLostRequest, renderRefusal } from '../../blocks/render-approval.js';
+import type { Block } from '../../blocks/types.js';
 import type { FixActions } from '../../fix-actions.js';
 import { loadApprovalMessage } from '../../approval-message.js';
 
@@ -11,6 +12,8 @@ export interface FixClick {
   channel?: string;
   ts?: string;
   threadTs?: string;
+  /** The clicked message as Slack sent it, when the clicked button on it carries this request id. */
+  onMessage?: { requestId: string; blocks: Block[]; text: string };
 }
 
 type Result = ({ ok: true; request: ActionRequest } & Record<string, unknown>) | Refusal;
@@ -57,6 +60,11 @@ export async function showFixResult(fix: FixActions, client: webApi.WebClient, r
       ...(proposeAgainRef ? { proposeAgainRef } : {}),
     });
     await client.chat.update({ channel: where.channel, ts: where.ts, ...message });
+  }
+  // A request the store no longer has (Redis restarted empty, or a week passed) can never be approved: its
+  // message loses its buttons, for everyone, instead of inviting more clicks.
+  if (!result.ok && result.code === 'unknown-request' && click.onMessage && click.channel && click.ts) {
+    await client.chat.update({ channel: click.channel, ts: click.ts, ...renderLostRequest(click.onMessage.blocks, click.onMessage.text) });
   }
   if (!result.ok) {
     const channel = click.channel ?? where?.channel;
