@@ -1,7 +1,7 @@
 import type { Store } from '../store/store.js';
 import { restoreBudgetEntries, takeFromBudget, type BudgetEntry } from './disruption-budget.js';
 import { LOCK_TTL_MS, lockNodes, retakeNodeLock, unlockNodes } from './node-lock.js';
-import { currentGeneration } from './store-generation.js';
+import { currentGeneration, type StoreGeneration } from './store-generation.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** A new generation of the store is trusted for locks and budget after this long. */
@@ -56,19 +56,27 @@ export class HoldingsKeeper {
   }
 
   /**
-   * Waits until the store's generation is old enough to trust its locks and budget. False when the store
-   * restarted again each time this replica waited, so nothing it holds can be trusted yet.
+   * Waits until the store's generation is old enough to trust its locks and budget, and returns it. Undefined when
+   * the store restarted again each time this replica waited, so nothing it holds can be trusted yet.
    */
-  async settled(): Promise<boolean> {
+  async settled(): Promise<StoreGeneration | undefined> {
     for (let round = 0; round < SETTLE_ROUNDS; round++) {
-      const bornAt = await this.sync();
-      const wait = bornAt + this.settleMs - Date.now();
-      if (wait <= 0) return true;
+      const generation = await this.sync();
+      const wait = generation.bornAt + this.settleMs - Date.now();
+      if (wait <= 0) return generation;
       await new Promise((resolve) => setTimeout(resolve, Math.min(wait, this.settleMs)));
       const again = await this.sync();
-      if (again === bornAt && again + this.settleMs <= Date.now()) return true;
+      if (again.id === generation.id && again.bornAt + this.settleMs <= Date.now()) return again;
     }
-    return false;
+    return undefined;
+  }
+
+  /**
+   * Whether the store is still in the generation `settled` returned. Asked after taking locks and budget: a restart
+   * between the two would have let them be taken in a new life of the store before running fixes took theirs back.
+   */
+  async stillIn(generation: StoreGeneration): Promise<boolean> {
+    return (await this.sync()).id === generation.id;
   }
 
   /** Locks every node for the request (see `lockNodes`), and keeps the locks it took until `unlock`. */
@@ -110,14 +118,14 @@ export class HoldingsKeeper {
     this.timer = undefined;
   }
 
-  /** Reads the generation; when it is not the one this replica last saw, takes back what it holds. Returns its birth. */
-  private async sync(): Promise<number> {
+  /** Reads the generation; when it is not the one this replica last saw, takes back what it holds. */
+  private async sync(): Promise<StoreGeneration> {
     const generation = await currentGeneration(this.store, Date.now());
     if (generation.id !== this.known) {
       await this.takeBack();
       this.known = generation.id;
     }
-    return generation.bornAt;
+    return generation;
   }
 
   private async takeBack(): Promise<void> {

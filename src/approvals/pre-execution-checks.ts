@@ -74,25 +74,32 @@ export async function preExecutionChecks(input: {
     return { state: 'stale', code: 'stale', reason: `the cluster changed since the plan was approved: ${whatChanged(approved, fresh)}`, next: 'propose the fix again to get a new plan approved' };
   }
   const nodes = approved.preview.blastRadius.nodes;
-  if ((nodes.length > 0 || approved.preview.disruptive) && !(await holdings.settled())) {
-    return {
-      state: 'blocked',
-      code: 'store-restarted',
-      reason: 'the shared store (Redis) restarted empty again and again while this fix waited, so the node locks and the disruption budget of running fixes cannot be trusted; nothing was sent',
-      next: 'propose the fix again once Redis has stayed up',
-    };
-  }
+  const holds = nodes.length > 0 || approved.preview.disruptive;
+  const restarted: CheckFailure = {
+    state: 'blocked',
+    code: 'store-restarted',
+    reason: 'the shared store (Redis) restarted empty while this fix waited for its node locks and budget, so those of running fixes cannot be trusted yet; nothing was sent',
+    next: 'propose the fix again once Redis has stayed up',
+  };
+  const trusted = holds ? await holdings.settled() : undefined;
+  if (holds && !trusted) return restarted;
   const busy = await holdings.lock(request.context, nodes, request.id);
   if (busy) {
     return { state: 'blocked', code: 'node-busy', reason: `node ${busy.busy} is in use by another fix action (${busy.by})`, next: 'wait for it to finish, then propose this fix again' };
   }
   if (approved.preview.disruptive && !(await holdings.takeBudget(request.context, config.budgetPerHour, request.id, now))) {
+    await holdings.unlock(request.context, nodes, request.id);
     return {
       state: 'blocked',
       code: 'budget-exhausted',
       reason: `cluster ${request.context} already had ${config.budgetPerHour} disruptive fix actions in the last hour (K8SFIX_ACTIONS_BUDGET_PER_HOUR)`,
       next: 'wait until the hour has passed, or raise the budget',
     };
+  }
+  // A budget entry taken in a new life of the store stays: it counts one action too many, which is the safe side.
+  if (trusted && !(await holdings.stillIn(trusted))) {
+    await holdings.unlock(request.context, nodes, request.id);
+    return restarted;
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import { createAuditTrail, type AuditTrail } from '../../src/approvals/audit-tra
 import { createApprovals, type Approvals, type ProposeInput } from '../../src/approvals/create-approvals.js';
 import type { ApproveResult } from '../../src/approvals/types.js';
 import { verifyAuditChain } from '../../src/approvals/verify-audit-chain.js';
+import { lockNodes } from '../../src/approvals/node-lock.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { startActionCluster, type ActionCluster } from '../actions/action-harness.js';
@@ -270,6 +271,8 @@ describe('approving a fix', () => {
     const blocked = await w.b.approvals.approve(second.id, APPROVER_1);
     expect(blocked).toEqual(expect.objectContaining({ ok: false, code: 'budget-exhausted', next: 'wait until the hour has passed, or raise the budget' }));
     expect(deletes(w)).toHaveLength(1);
+    // The blocked request let go of its node: another fix there is not "node busy" for the locks' 15 minutes.
+    expect(await lockNodes(w.a.store, 'abm-edge', ['edge-node-2'], 'req-next-fix')).toBeUndefined();
   });
 
   test('high risk needs two different approvers, each with a reason; undo is its own request', async () => {

@@ -35,6 +35,8 @@ function replica(settleMs: number, lost: string[] = []) {
   return { store, keeper };
 }
 
+const SETTLED = { id: expect.any(String), bornAt: expect.any(Number) };
+
 const until = async (done: () => Promise<boolean>, ms = 3000) => {
   for (const end = Date.now() + ms; Date.now() < end; ) {
     if (await done()) return true;
@@ -47,11 +49,11 @@ describe('a replica keeps its node locks and budget through Redis restarting emp
   test('a lock held by a running fix is taken back, and another replica waits for the new store to settle first', async () => {
     const a = replica(500);
     const b = replica(500);
-    expect(await a.keeper.settled()).toBe(true);
+    expect(await a.keeper.settled()).toEqual(SETTLED);
     expect(await a.keeper.lock('abm-edge', ['edge-node-1'], 'req-a')).toBeUndefined();
     await admin.flushall();
     // b would find the node free in the empty store, but it may not lock before the new store has settled.
-    expect(await b.keeper.settled()).toBe(true);
+    expect(await b.keeper.settled()).toEqual(SETTLED);
     expect(await b.keeper.lock('abm-edge', ['edge-node-1'], 'req-b')).toEqual({ busy: 'edge-node-1', by: 'req-a' });
   });
 
@@ -72,7 +74,7 @@ describe('a replica keeps its node locks and budget through Redis restarting emp
     expect(await a.keeper.lock('abm-edge', ['edge-node-1'], 'req-a')).toBeUndefined();
     await a.keeper.unlock('abm-edge', ['edge-node-1'], 'req-a');
     await admin.flushall();
-    expect(await a.keeper.settled()).toBe(true);
+    expect(await a.keeper.settled()).toEqual(SETTLED);
     expect(await lockNodes(a.store, 'abm-edge', ['edge-node-1'], 'req-next')).toBeUndefined();
   });
 
@@ -82,15 +84,23 @@ describe('a replica keeps its node locks and budget through Redis restarting emp
     expect(await a.keeper.takeBudget('abm-edge', 1, 'req-a', now)).toBe(true);
     await admin.flushall();
     const b = replica(300);
-    expect(await b.keeper.settled()).toBe(true);
+    expect(await b.keeper.settled()).toEqual(SETTLED);
     expect(await b.keeper.takeBudget('abm-edge', 1, 'req-b', now + 1000)).toBe(false);
+  });
+
+  test('a generation that changed after it settled is not the one the locks were taken in', async () => {
+    const a = replica(0);
+    const trusted = (await a.keeper.settled())!;
+    expect(await a.keeper.stillIn(trusted)).toBe(true);
+    await admin.flushall();
+    expect(await a.keeper.stillIn(trusted)).toBe(false);
   });
 
   test('a store that restarts every time the replica waits is never trusted', async () => {
     const a = replica(300);
     const flapping = setInterval(() => void admin.flushall(), 100);
     try {
-      expect(await a.keeper.settled()).toBe(false);
+      expect(await a.keeper.settled()).toBeUndefined();
     } finally {
       clearInterval(flapping);
     }
