@@ -17,6 +17,7 @@ import type { ApproveResult } from '../../src/approvals/types.js';
 import { verifyAuditChain } from '../../src/approvals/verify-audit-chain.js';
 import { lockNodes } from '../../src/approvals/node-lock.js';
 import { RedisStore } from '../../src/store/redis-store.js';
+import type { Store } from '../../src/store/store.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { startActionCluster, type ActionCluster } from '../actions/action-harness.js';
 import { daemonSet, node, pod, validatingWebhook } from '../actions/cluster-objects.js';
@@ -73,6 +74,8 @@ interface StartOptions {
   storeSettleMs?: number;
   /** Receives what each replica says when a running fix lost its node lock. */
   lost?: string[];
+  /** What each replica's approvals see of its store, around the real RedisStore (to lose a key at a given step). */
+  wrapStore?: (store: RedisStore) => Store;
 }
 
 async function start(objects: Record<string, unknown>[], overrides: Partial<ActionsConfig> = {}, redisUrl = redis.url, options: StartOptions = {}): Promise<World> {
@@ -85,9 +88,10 @@ async function start(objects: Record<string, unknown>[], overrides: Partial<Acti
     const store = new RedisStore({ url: redisUrl, keyPrefix: prefix });
     const file = join(dir, `${name}.jsonl`);
     const sink = createAuditSink(file);
-    const audit = createAuditTrail(store, sink, () => clock.now);
+    const seen = options.wrapStore?.(store) ?? store;
+    const audit = createAuditTrail(seen, sink, () => clock.now);
     const approvals = createApprovals({
-      store,
+      store: seen,
       audit,
       config: testActionsConfig(env, overrides),
       actions: ACTIONS_BY_ID,
@@ -112,6 +116,12 @@ const anetd = () => [
 ];
 const restart = (podName = 'anetd-x7k2p') => ({ action: 'restart-controller-pod', context: 'abm-edge', params: { namespace: 'kube-system', pod: podName }, requester: REQUESTER });
 const deletes = (w: World) => w.cluster.resources.applied().filter((m) => m.method !== 'GET');
+
+/** Whether another fix could lock the node now; a released lock lives on for its last millisecond, so wait that out. */
+async function lockedAfterRelease(w: World, node: string) {
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  return lockNodes(w.a.store, 'abm-edge', [node], 'req-next-fix');
+}
 
 /** Proposes once the replicas have reconnected to a restarted Redis; until then a proposal is refused as store-unavailable. */
 async function proposedWhenBack(w: World, input: ProposeInput) {
@@ -272,7 +282,29 @@ describe('approving a fix', () => {
     expect(blocked).toEqual(expect.objectContaining({ ok: false, code: 'budget-exhausted', next: 'wait until the hour has passed, or raise the budget' }));
     expect(deletes(w)).toHaveLength(1);
     // The blocked request let go of its node: another fix there is not "node busy" for the locks' 15 minutes.
-    expect(await lockNodes(w.a.store, 'abm-edge', ['edge-node-2'], 'req-next-fix')).toBeUndefined();
+    expect(await lockedAfterRelease(w, 'edge-node-2')).toBeUndefined();
+  });
+
+  test('a request lost from the store between its node lock and its run does not run, and lets go of the node at once', async () => {
+    // Redis loses the request (evicted, or restarted empty) just after the run locked its node.
+    const losesRequestOnLock = (store: RedisStore): Store =>
+      new Proxy(store, {
+        get(target, property, receiver) {
+          if (property !== 'setIfAbsent') return Reflect.get(target, property, receiver) as unknown;
+          return async (key: string, value: string, ttlMs: number) => {
+            const set = await target.setIfAbsent(key, value, ttlMs);
+            if (key.startsWith('actions:node-lock:')) await target.delete(`actions:request:${value}`);
+            return set;
+          };
+        },
+      });
+    const w = await start(anetd(), {}, redis.url, { wrapStore: losesRequestOnLock });
+    const request = await proposed(w);
+    expect(await w.b.approvals.approve(request.id, APPROVER_1)).toEqual(
+      expect.objectContaining({ ok: false, code: 'unknown-request', reason: 'this request was lost from the shared store (Redis) before it ran, and nothing was sent' }),
+    );
+    expect(deletes(w)).toEqual([]);
+    expect(await lockedAfterRelease(w, 'edge-node-1')).toBeUndefined();
   });
 
   test('high risk needs two different approvers, each with a reason; undo is its own request', async () => {
