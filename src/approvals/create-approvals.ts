@@ -225,8 +225,8 @@ export function createApprovals(deps: ApprovalsDeps): Approvals {
       if (!executing) {
         // Ended meanwhile (or gone with the store): it will not run, so its node locks are let go at once.
         await holdings.unlock(request.context, nodes, request.id).catch(() => undefined);
-        const now = await loadRequest(store, request.id);
-        if (now) return notPending(now.request);
+        const current = await loadRequest(store, request.id);
+        if (current) return notPending(current.request);
         return refusal('unknown-request', 'this request was lost from the shared store (Redis) before it ran, and nothing was sent', 'propose the fix again', request);
       }
       await audit.append({ requestId: request.id, event: 'executing', actor: approver, state: 'executing', detail: { hash: request.plan!.hash } });

@@ -114,7 +114,6 @@ function buttonsFor(request: ActionRequest, undoable: boolean, proposeAgainRef?:
   return [];
 }
 
-/** The private reply to a refused click: why, and what to do next, escaped. */
 /**
  * A request message whose request is gone from the store: the message as it was (Slack's copy from the click),
  * without its buttons, and one line saying why. Nothing in it is new text from the click.
@@ -133,6 +132,7 @@ export function renderLostRequest(blocks: readonly Block[], text: string): Slack
   };
 }
 
+/** The private reply to a refused click: why, and what to do next, escaped. */
 export function renderRefusal(reason: string, next: string): SlackMessage {
   return {
     text: fitPlain(`k8sfix refused: ${reason}`, 300),

@@ -5,8 +5,9 @@ import type { FixClick } from './show-fix-result.js';
 
 /** Whether a block is an actions block holding a button with this value. */
 function holdsButton(block: unknown, value: string): boolean {
-  const elements = (block as { type?: unknown; elements?: unknown }).type === 'actions' ? (block as { elements?: unknown }).elements : undefined;
-  return Array.isArray(elements) && elements.some((element) => (element as { value?: unknown }).value === value);
+  if (typeof block !== 'object' || block === null) return false;
+  const { type, elements } = block as { type?: unknown; elements?: unknown };
+  return type === 'actions' && Array.isArray(elements) && elements.some((element) => typeof element === 'object' && element !== null && (element as { value?: unknown }).value === value);
 }
 
 /** The clicker and the message a button was on, as Slack's click payload says. */
