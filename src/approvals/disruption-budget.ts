@@ -10,7 +10,11 @@ export interface BudgetEntry {
 }
 
 const keyOf = (context: string) => `actions:budget:${context}`;
-const recentOf = (raw: string | undefined, now: number): BudgetEntry[] => ((raw ? JSON.parse(raw) : []) as BudgetEntry[]).filter((e) => e.at > now - HOUR_MS);
+
+/** Whether an entry still counts against the budget: it was taken in the last 60 minutes. */
+export const countsNow = (entry: BudgetEntry, now: number): boolean => entry.at > now - HOUR_MS;
+
+const recentOf = (raw: string | undefined, now: number): BudgetEntry[] => ((raw ? JSON.parse(raw) : []) as BudgetEntry[]).filter((e) => countsNow(e, now));
 
 /**
  * Takes one disruptive action from a cluster's budget: at most `perHour` in any 60 minutes (a sliding window).
@@ -32,7 +36,7 @@ export async function restoreBudgetEntries(store: Store, context: string, entrie
   for (let race = 0; race < MAX_RACES; race++) {
     const current = await store.get(keyOf(context));
     const recent = recentOf(current, now);
-    const missing = entries.filter((entry) => entry.at > now - HOUR_MS && !recent.some((held) => held.id === entry.id));
+    const missing = entries.filter((entry) => countsNow(entry, now) && !recent.some((held) => held.id === entry.id));
     if (missing.length === 0) return;
     const next = JSON.stringify([...recent, ...missing].sort((a, b) => a.at - b.at));
     if (await store.compareAndSet(keyOf(context), current, next, HOUR_MS)) return;

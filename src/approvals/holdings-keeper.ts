@@ -1,9 +1,8 @@
 import type { Store } from '../store/store.js';
-import { restoreBudgetEntries, takeFromBudget, type BudgetEntry } from './disruption-budget.js';
+import { countsNow, restoreBudgetEntries, takeFromBudget, type BudgetEntry } from './disruption-budget.js';
 import { LOCK_TTL_MS, lockNodes, retakeNodeLock, unlockNodes } from './node-lock.js';
 import { currentGeneration, type StoreGeneration } from './store-generation.js';
 
-const HOUR_MS = 60 * 60 * 1000;
 /** A new generation of the store is trusted for locks and budget after this long. */
 export const DEFAULT_SETTLE_MS = 15_000;
 /** Replicas that hold something look at the store this many times within the settling time. */
@@ -18,6 +17,8 @@ export interface HoldingsKeeperOptions {
   /** Told when a lock could not be taken back because another request took the node after the store lost it. */
   onLost?: (what: string) => void;
 }
+
+const heldKey = (context: string, node: string) => `${context}\u0000${node}`;
 
 interface HeldLock {
   context: string;
@@ -79,28 +80,29 @@ export class HoldingsKeeper {
     return (await this.sync()).id === generation.id;
   }
 
-  /** Locks every node for the request (see `lockNodes`), and keeps the locks it took until `unlock`. */
+  /**
+   * Locks every node for the request (see `lockNodes`), and keeps the locks it took until `unlock`. Called after
+   * `settled`, which has read the generation and taken back what this replica held; `stillIn` checks it again after.
+   */
   async lock(context: string, nodes: readonly string[], requestId: string): Promise<{ busy: string; by: string } | undefined> {
-    await this.sync();
+    if (nodes.length === 0) return undefined;
     const busy = await lockNodes(this.store, context, nodes, requestId);
     if (busy) return busy;
     const until = Date.now() + LOCK_TTL_MS;
-    for (const node of nodes) this.locks.set(`${context}\u0000${node}`, { context, node, requestId, until });
+    for (const node of nodes) this.locks.set(heldKey(context, node), { context, node, requestId, until });
     this.follow();
     return undefined;
   }
 
   async unlock(context: string, nodes: readonly string[], requestId: string): Promise<void> {
     for (const node of nodes) {
-      const key = `${context}\u0000${node}`;
-      if (this.locks.get(key)?.requestId === requestId) this.locks.delete(key);
+      if (this.locks.get(heldKey(context, node))?.requestId === requestId) this.locks.delete(heldKey(context, node));
     }
     await unlockNodes(this.store, context, nodes, requestId);
   }
 
-  /** Takes one action from the budget (see `takeFromBudget`), and keeps the entry for the hour it counts. */
+  /** Takes one action from the budget (see `takeFromBudget`), and keeps the entry for the hour it counts. Called after `settled`, as `lock`. */
   async takeBudget(context: string, perHour: number, requestId: string, now: number): Promise<boolean> {
-    await this.sync();
     if (!(await takeFromBudget(this.store, context, perHour, requestId, now))) return false;
     this.budget.push({ context, at: now, id: requestId });
     this.follow();
@@ -141,7 +143,7 @@ export class HoldingsKeeper {
       }
     }
     const now = this.now();
-    this.budget = this.budget.filter((entry) => entry.at > now - HOUR_MS);
+    this.budget = this.budget.filter((entry) => countsNow(entry, now));
     for (const context of new Set(this.budget.map((entry) => entry.context))) {
       await restoreBudgetEntries(this.store, context, this.budget.filter((entry) => entry.context === context), now);
     }
@@ -152,7 +154,7 @@ export class HoldingsKeeper {
     if (this.timer || this.closed) return;
     this.timer = setInterval(() => {
       const now = this.now();
-      if (this.locks.size === 0 && !this.budget.some((entry) => entry.at > now - HOUR_MS)) {
+      if (this.locks.size === 0 && !this.budget.some((entry) => countsNow(entry, now))) {
         clearInterval(this.timer);
         this.timer = undefined;
         return;
