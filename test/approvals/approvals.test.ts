@@ -117,6 +117,23 @@ const anetd = () => [
 const restart = (podName = 'anetd-x7k2p') => ({ action: 'restart-controller-pod', context: 'abm-edge', params: { namespace: 'kube-system', pod: podName }, requester: REQUESTER });
 const deletes = (w: World) => w.cluster.resources.applied().filter((m) => m.method !== 'GET');
 
+/** A redis-server of the test's own, which it can restart empty on the same port, as the in-cluster one keeps nothing on disk. */
+async function restartableRedis() {
+  const first = await startRedisServer();
+  let current = first;
+  return {
+    url: first.url,
+    async restartEmpty() {
+      await current.stop();
+      current = await startRedisServer({ port: first.port });
+    },
+    async stop() {
+      await first.stop();
+      await current.stop();
+    },
+  };
+}
+
 /** Whether another fix could lock the node now; a released lock lives on for its last millisecond, so wait that out. */
 async function lockedAfterRelease(w: World, node: string) {
   await new Promise((resolve) => setTimeout(resolve, 10));
@@ -341,16 +358,14 @@ describe('approving a fix', () => {
   });
 
   test('Redis restarted empty (it keeps nothing on disk): fix actions work again, and the new trail begins by saying where the lost one ended', async () => {
-    const own = await startRedisServer();
-    let again: RedisServer | undefined;
+    const own = await restartableRedis();
     try {
       const w = await start(anetd(), {}, own.url);
       const first = await proposed(w);
       expect(await w.b.approvals.approve(first.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
       const before = await w.a.audit.read();
       expect(before).toHaveLength(6);
-      await own.stop();
-      again = await startRedisServer({ port: own.port });
+      await own.restartEmpty();
       const second = await proposedWhenBack(w, restart('anetd-m4n5b'));
       expect(await w.b.approvals.approve(second.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
       expect(deletes(w).map((m) => m.path)).toEqual(['/api/v1/namespaces/kube-system/pods/anetd-x7k2p', '/api/v1/namespaces/kube-system/pods/anetd-m4n5b']);
@@ -362,13 +377,11 @@ describe('approving a fix', () => {
       expect(verifyAuditChain(after.map((r) => JSON.stringify(r)))).toEqual({ ok: true, records: 7 });
     } finally {
       await own.stop();
-      await again?.stop();
     }
   });
 
   test('Redis restarted empty under a running fix: the run takes its node lock back before any replica may lock, so a fix on the same node is refused as busy', async () => {
-    const own = await startRedisServer();
-    let again: RedisServer | undefined;
+    const own = await restartableRedis();
     const lost: string[] = [];
     // While replica b's run waits for the replacement pod, Redis restarts empty, and replica a gets a fix on the
     // same node approved. b's run goes on only once a's approval has ended.
@@ -376,8 +389,7 @@ describe('approving a fix', () => {
     let w: World | undefined;
     const sleep = async (ms: number) => {
       meanwhile ??= (async () => {
-        await own.stop();
-        again = await startRedisServer({ port: own.port });
+        await own.restartEmpty();
         const other = await proposedWhenBack(w!, restart('netd-q1w2e'));
         return w!.a.approvals.approve(other.id, APPROVER_2);
       })();
@@ -395,26 +407,22 @@ describe('approving a fix', () => {
       expect(lost).toEqual([]);
     } finally {
       await own.stop();
-      await again?.stop();
     }
   });
 
   test('Redis restarted empty within the hour: the replica that took the disruption budget puts it back, so the hour still counts', async () => {
-    const own = await startRedisServer();
-    let again: RedisServer | undefined;
+    const own = await restartableRedis();
     try {
       const w = await start(anetd(), { budgetPerHour: 1 }, own.url, { storeSettleMs: 1000 });
       const first = await proposed(w, restart('anetd-x7k2p'));
       expect(await w.b.approvals.approve(first.id, APPROVER_1)).toEqual(expect.objectContaining({ ok: true }));
-      await own.stop();
-      again = await startRedisServer({ port: own.port });
+      await own.restartEmpty();
       const second = await proposedWhenBack(w, restart('anetd-m4n5b'));
       const blocked = await w.a.approvals.approve(second.id, APPROVER_1);
       expect(blocked).toEqual(expect.objectContaining({ ok: false, code: 'budget-exhausted' }));
       expect(deletes(w)).toHaveLength(1);
     } finally {
       await own.stop();
-      await again?.stop();
     }
   });
 
